@@ -1,0 +1,37 @@
+"""Customer Journey Lab: the helper package behind the course notebooks.
+
+Notebooks start with ``import journeylab as jl`` and call what is listed in
+``__all__``; everything else lives in its own module (``jl.frameworks``,
+``jl.journey`` ...). Importing the package loads neither matplotlib nor
+ipywidgets, so scripts and tests that need only the models stay quick.
+"""
+
+from journeylab.errors import FileFormatError, JourneyLabError, SchemaError, UnknownNameError, ValidationError
+from journeylab.frameworks import FRAMEWORKS, convert, get_framework
+from journeylab.journey import Journey, StageGoal, Touchpoint
+from journeylab.personas import EmpathyMap, Persona
+from journeylab.strategy import Objective, Plan, Strategy, Tactic, Target, smart_check
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "FRAMEWORKS",
+    "get_framework",
+    "convert",
+    "Journey",
+    "Touchpoint",
+    "StageGoal",
+    "Persona",
+    "EmpathyMap",
+    "Target",
+    "Objective",
+    "Strategy",
+    "Tactic",
+    "Plan",
+    "smart_check",
+    "JourneyLabError",
+    "ValidationError",
+    "UnknownNameError",
+    "FileFormatError",
+    "SchemaError",
+]

@@ -1,0 +1,401 @@
+"""A customer journey: touchpoints and a goal for every stage of a framework.
+
+The journey is the course's central model (notebooks 05-07 and the journey
+builder). It always holds every stage of its framework, in order; each stage
+has a list of :class:`Touchpoint` and at most one :class:`StageGoal`. Changes
+go through methods that validate first, so a journey is never half-invalid.
+
+It travels as JSON (complete, the format of :meth:`Journey.save`), as a table
+(:meth:`Journey.to_frame`, :meth:`Journey.to_csv`) and as Markdown
+(:meth:`Journey.to_markdown`): each can be read back into an equal journey.
+
+>>> journey = Journey("Nordlys Home")
+>>> journey.add_touchpoint("trust", Touchpoint("Reviews page", emotion=1))
+>>> journey.set_goal("Buy", StageGoal("Turn visitors into buyers", kpi="Conversion rate", target=3))
+>>> [tp.channel for tp in journey.touchpoints("Trust")]
+['Reviews page']
+>>> Touchpoint("E-mail", emotion=5)
+Traceback (most recent call last):
+...
+journeylab.errors.ValidationError: touchpoint.emotion: is out of range (got 5). Allowed: a whole number from -2 to 2.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from journeylab import _fields
+from journeylab.errors import FileFormatError, UnknownNameError, ValidationError
+from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, get_framework
+from journeylab.personas import Persona
+
+__all__ = ["Touchpoint", "StageGoal", "Journey", "EMOTION_RANGE", "FILE_FORMAT", "FILE_VERSION"]
+
+EMOTION_RANGE = (-2, 2)
+"""How the customer feels at a touchpoint: -2 very negative, 0 neutral, +2 very positive."""
+
+FILE_FORMAT = "journeylab.journey"
+FILE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Touchpoint:
+    """One moment where the customer meets the business.
+
+    ``channel`` says where (Instagram, store, checkout) and is required; the rest
+    describes what the customer and the business do there and how it feels.
+    """
+
+    channel: str
+    customer_action: str = ""
+    business_action: str = ""
+    customer_question: str = ""
+    emotion: int = 0
+    pain_point: str = ""
+    owner: str = ""
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "channel", _fields.text(self.channel, "touchpoint.channel", required=True))
+        for name in ("customer_action", "business_action", "customer_question", "pain_point", "owner"):
+            set_(self, name, _fields.text(getattr(self, name), f"touchpoint.{name}"))
+        set_(self, "emotion", _fields.whole_number(self.emotion, "touchpoint.emotion", *EMOTION_RANGE))
+
+    @property
+    def identity(self) -> tuple[str, str]:
+        """What makes two touchpoints of a stage the same: channel and customer action, ignoring case."""
+        return (self.channel.casefold(), self.customer_action.casefold())
+
+
+@dataclass(frozen=True)
+class StageGoal:
+    """What success at one stage means: a goal, the KPI that measures it and its target.
+
+    ``better`` says which way the KPI should move: ``"higher"`` for a conversion
+    rate, ``"lower"`` for a bounce or churn rate.
+    """
+
+    goal: str
+    kpi: str
+    target: float
+    unit: str = "%"
+    better: str = "higher"
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "goal", _fields.text(self.goal, "goal.goal", required=True))
+        set_(self, "kpi", _fields.text(self.kpi, "goal.kpi", required=True))
+        set_(self, "target", _fields.number(self.target, "goal.target"))
+        set_(self, "unit", _fields.text(self.unit, "goal.unit"))
+        set_(self, "better", _fields.choice(self.better, "goal.better", ("higher", "lower")))
+
+    def is_met(self, actual: float) -> bool:
+        """Whether an actual KPI value reaches the target, in the direction that is better."""
+        return actual >= self.target if self.better == "higher" else actual <= self.target
+
+
+class Journey:
+    """The journey of one business through the stages of a framework.
+
+    Parameters
+    ----------
+    name:
+        The business or product the journey is for (required).
+    framework:
+        ``"hourglass"`` (default), ``"five_stage"`` or ``"cycle"``.
+    persona:
+        The customer the journey is designed for, if known.
+    touchpoints, goals:
+        Optional starting content, by stage name (any case).
+    """
+
+    def __init__(
+        self,
+        name: str,
+        framework: str | Framework = DEFAULT_FRAMEWORK,
+        persona: Persona | None = None,
+        touchpoints: dict[str, list[Touchpoint]] | None = None,
+        goals: dict[str, StageGoal] | None = None,
+    ) -> None:
+        self.name = _fields.text(name, "journey.name", required=True)
+        self._framework = get_framework(framework)
+        if persona is not None and not isinstance(persona, Persona):
+            raise ValidationError("journey.persona", "must be a Persona", value=persona, allowed="a Persona or None")
+        self.persona = persona
+        self._touchpoints: dict[str, list[Touchpoint]] = {stage: [] for stage in self.stage_names}
+        self._goals: dict[str, StageGoal] = {}
+        for stage, items in (touchpoints or {}).items():
+            for touchpoint in items:
+                self.add_touchpoint(stage, touchpoint)
+        for stage, goal in (goals or {}).items():
+            self.set_goal(stage, goal)
+
+    # -- reading ---------------------------------------------------------------------
+
+    @property
+    def framework(self) -> Framework:
+        return self._framework
+
+    @property
+    def stage_names(self) -> tuple[str, ...]:
+        return self._framework.stage_names
+
+    def touchpoints(self, stage: str) -> tuple[Touchpoint, ...]:
+        """The touchpoints of one stage, in order."""
+        return tuple(self._touchpoints[self._stage(stage)])
+
+    @property
+    def goals(self) -> dict[str, StageGoal]:
+        """The goal of every stage that has one, in journey order (a copy)."""
+        return {stage: self._goals[stage] for stage in self.stage_names if stage in self._goals}
+
+    def goal(self, stage: str) -> StageGoal | None:
+        return self._goals.get(self._stage(stage))
+
+    def missing(self) -> list[str]:
+        """What a complete journey still needs: every stage with a goal and a touchpoint."""
+        gaps = []
+        for stage in self.stage_names:
+            if not self._touchpoints[stage]:
+                gaps.append(f"{stage}: add at least one touchpoint")
+            if stage not in self._goals:
+                gaps.append(f"{stage}: set a goal")
+        return gaps
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Journey):
+            return NotImplemented
+        return self.to_dict() == other.to_dict()
+
+    def __repr__(self) -> str:
+        count = sum(len(items) for items in self._touchpoints.values())
+        return (
+            f"Journey({self.name!r}, framework={self._framework.key!r}, "
+            f"{count} touchpoints, {len(self._goals)} goals)"
+        )
+
+    # -- changing ----------------------------------------------------------------------
+
+    def add_touchpoint(self, stage: str, touchpoint: Touchpoint, position: int | None = None) -> None:
+        """Add a touchpoint to a stage (at the end, or at ``position``); duplicates are refused."""
+        stage = self._stage(stage)
+        touchpoint = self._check_touchpoint(touchpoint, stage)
+        self._refuse_duplicate(stage, touchpoint, ignore=None)
+        items = self._touchpoints[stage]
+        items.insert(len(items) if position is None else self._index(stage, position, allow_end=True), touchpoint)
+
+    def replace_touchpoint(self, stage: str, index: int, touchpoint: Touchpoint) -> None:
+        """Put an edited touchpoint in place of the one at ``index``."""
+        stage = self._stage(stage)
+        index = self._index(stage, index)
+        touchpoint = self._check_touchpoint(touchpoint, stage)
+        self._refuse_duplicate(stage, touchpoint, ignore=index)
+        self._touchpoints[stage][index] = touchpoint
+
+    def remove_touchpoint(self, stage: str, index: int) -> Touchpoint:
+        """Remove and return the touchpoint at ``index`` of a stage."""
+        stage = self._stage(stage)
+        return self._touchpoints[stage].pop(self._index(stage, index))
+
+    def move_touchpoint(self, stage: str, index: int, new_index: int) -> None:
+        """Move a touchpoint within its stage, to change the order."""
+        stage = self._stage(stage)
+        items = self._touchpoints[stage]
+        touchpoint = items[self._index(stage, index)]
+        new_index = self._index(stage, new_index)
+        items.remove(touchpoint)
+        items.insert(new_index, touchpoint)
+
+    def set_goal(self, stage: str, goal: StageGoal) -> None:
+        """Set (or replace) the goal of a stage."""
+        stage = self._stage(stage)
+        if not isinstance(goal, StageGoal):
+            raise ValidationError(f"stages.{stage}.goal", "must be a StageGoal", value=goal, allowed="a StageGoal")
+        self._goals[stage] = goal
+
+    def remove_goal(self, stage: str) -> None:
+        self._goals.pop(self._stage(stage), None)
+
+    def copy(self) -> Journey:
+        """An independent copy (touchpoints and goals are immutable, so lists suffice)."""
+        return Journey.from_dict(self.to_dict())
+
+    # -- checks used by the changing methods --------------------------------------------
+
+    def _stage(self, stage: str) -> str:
+        return self._framework.stage(stage).name
+
+    def _index(self, stage: str, index: Any, allow_end: bool = False) -> int:
+        count = len(self._touchpoints[stage]) + (1 if allow_end else 0)
+        if count == 0:
+            raise ValidationError(f"stages.{stage}.touchpoints", "has no touchpoints yet", value=index)
+        return _fields.whole_number(index, f"stages.{stage}.touchpoints index", 0, count - 1)
+
+    @staticmethod
+    def _check_touchpoint(touchpoint: Any, stage: str) -> Touchpoint:
+        if not isinstance(touchpoint, Touchpoint):
+            raise ValidationError(
+                f"stages.{stage}.touchpoints", "must be a Touchpoint", value=touchpoint, allowed="a Touchpoint"
+            )
+        return touchpoint
+
+    def _refuse_duplicate(self, stage: str, touchpoint: Touchpoint, ignore: int | None) -> None:
+        for index, existing in enumerate(self._touchpoints[stage]):
+            if index != ignore and existing.identity == touchpoint.identity:
+                raise ValidationError(
+                    f"stages.{stage}.touchpoints[{index}]",
+                    "already has a touchpoint with this channel and customer action",
+                    value=touchpoint.channel,
+                    allowed="a different channel or customer action",
+                )
+
+    # -- JSON --------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole journey as plain data, stages in order (the JSON file's content)."""
+        return {
+            "format": FILE_FORMAT,
+            "version": FILE_VERSION,
+            "name": self.name,
+            "framework": self._framework.key,
+            "persona": None if self.persona is None else self.persona.to_dict(),
+            "stages": {
+                stage: {
+                    "touchpoints": [_fields.model_to_dict(tp) for tp in self._touchpoints[stage]],
+                    "goal": _fields.model_to_dict(self._goals[stage]) if stage in self._goals else None,
+                }
+                for stage in self.stage_names
+            },
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Journey:
+        """Rebuild a journey from :meth:`to_dict` output, naming the field path of any problem."""
+        data = _fields.mapping(data, "")
+        _fields.known_keys(data, "", ("format", "version", "name", "framework", "persona", "stages"))
+        if data.get("format", FILE_FORMAT) != FILE_FORMAT:
+            raise FileFormatError("format", "this is not a journey file", value=data.get("format"), allowed=[FILE_FORMAT])
+        if data.get("version", FILE_VERSION) != FILE_VERSION:
+            raise FileFormatError("version", "is a version this package cannot read", value=data.get("version"), allowed=[FILE_VERSION])
+        try:
+            name = _fields.text(data.get("name"), "name", required=True)
+        except ValidationError as error:
+            raise FileFormatError(error.field, error.problem, value=error.value, allowed=error.allowed) from None
+        persona = data.get("persona")
+        journey = cls(
+            name,
+            framework=_framework_field(data.get("framework", DEFAULT_FRAMEWORK)),
+            persona=None if persona is None else Persona.from_dict(persona, "persona"),
+        )
+        stages = _fields.mapping(data.get("stages", {}), "stages")
+        for stage_name, content in stages.items():
+            try:
+                stage = journey.framework.stage(stage_name).name
+            except UnknownNameError:
+                raise FileFormatError(
+                    f"stages.{stage_name}", "is not a stage of this framework", allowed=journey.stage_names
+                ) from None
+            path = f"stages.{stage}"
+            content = _fields.mapping(content, path)
+            _fields.known_keys(content, path, ("touchpoints", "goal"))
+            items = content.get("touchpoints", [])
+            if not isinstance(items, list):
+                raise FileFormatError(f"{path}.touchpoints", "must be a list", value=items)
+            for index, item in enumerate(items):
+                touchpoint = _fields.model_from_dict(Touchpoint, item, f"{path}.touchpoints[{index}]")
+                try:
+                    journey.add_touchpoint(stage, touchpoint)
+                except ValidationError as error:
+                    raise FileFormatError(f"{path}.touchpoints[{index}]", error.problem, value=error.value) from None
+            if content.get("goal") is not None:
+                journey.set_goal(stage, _fields.model_from_dict(StageGoal, content["goal"], f"{path}.goal"))
+        return journey
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> Journey:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise FileFormatError(
+                "", f"the file is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+            ) from None
+        return cls.from_dict(data)
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the journey as JSON, atomically: the old file stays intact until the new one is complete."""
+        return atomic_write(path, self.to_json())
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Journey:
+        """Read a journey saved with :meth:`save` (or edited by hand)."""
+        return cls.from_json(Path(path).read_text(encoding="utf-8"))
+
+    # -- table and Markdown: see journeylab.journey_formats ---------------------------
+
+    def to_frame(self):
+        """One row per touchpoint and per goal (see :mod:`journeylab.journey_formats`)."""
+        from journeylab.journey_formats import journey_to_frame
+
+        return journey_to_frame(self)
+
+    @classmethod
+    def from_frame(cls, frame) -> Journey:
+        from journeylab.journey_formats import journey_from_frame
+
+        return journey_from_frame(frame)
+
+    def to_csv(self, path: str | os.PathLike[str]) -> Path:
+        """Write :meth:`to_frame` as a CSV file (atomically)."""
+        return atomic_write(path, self.to_frame().to_csv(index=False, lineterminator="\n"))
+
+    @classmethod
+    def from_csv(cls, path: str | os.PathLike[str]) -> Journey:
+        from journeylab.journey_formats import read_plan_csv
+
+        return read_plan_csv(path)
+
+    def to_markdown(self) -> str:
+        from journeylab.journey_formats import journey_to_markdown
+
+        return journey_to_markdown(self)
+
+    @classmethod
+    def from_markdown(cls, text: str) -> Journey:
+        from journeylab.journey_formats import journey_from_markdown
+
+        return journey_from_markdown(text)
+
+
+def _framework_field(value: Any) -> Framework:
+    try:
+        return get_framework(value)
+    except UnknownNameError as error:
+        raise FileFormatError("framework", error.problem, value=value, allowed=error.allowed) from None
+
+
+def atomic_write(path: str | os.PathLike[str], content: str) -> Path:
+    """Write text to ``path`` through a temporary file and a rename.
+
+    A crash mid-write leaves the previous file as it was, never a half-written one.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(content)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path

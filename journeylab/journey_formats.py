@@ -1,0 +1,295 @@
+"""A journey as a table (DataFrame/CSV) and as Markdown, and back.
+
+JSON (in :mod:`journeylab.journey`) is the complete save format. These two are
+for people: the table opens in a spreadsheet, the Markdown reads well in a
+meeting. Both still hold everything, so either can be read back into an equal
+journey — a learner can edit the CSV in a spreadsheet and load it again.
+
+The table has one row per record, in journey order: first a ``journey`` row
+(name, framework and the persona as JSON), then per stage its ``goal`` row, if
+any, and its ``touchpoint`` rows.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from journeylab import _fields
+from journeylab.errors import FileFormatError, SchemaError, ValidationError
+from journeylab.journey import Journey, StageGoal, Touchpoint
+from journeylab.personas import Persona
+
+__all__ = [
+    "PLAN_COLUMNS",
+    "journey_to_frame",
+    "journey_from_frame",
+    "read_plan_csv",
+    "journey_to_markdown",
+    "journey_from_markdown",
+]
+
+TOUCHPOINT_COLUMNS = [field for field in Touchpoint.__dataclass_fields__]
+GOAL_COLUMNS = [field for field in StageGoal.__dataclass_fields__]
+PLAN_COLUMNS = ["record", "stage", *TOUCHPOINT_COLUMNS, *GOAL_COLUMNS, "journey", "framework", "persona"]
+"""The columns of the plan table, in order."""
+
+RECORDS = ("journey", "goal", "touchpoint")
+
+
+# -- table -----------------------------------------------------------------------------
+
+
+def journey_to_frame(journey: Journey) -> pd.DataFrame:
+    """One row per record; blank cells where a column does not apply to the row."""
+    blank = {column: "" for column in PLAN_COLUMNS} | {"emotion": None, "target": None}
+    persona = "" if journey.persona is None else json.dumps(journey.persona.to_dict(), ensure_ascii=False)
+    rows: list[dict[str, Any]] = [
+        blank | {"record": "journey", "journey": journey.name, "framework": journey.framework.key, "persona": persona}
+    ]
+    for stage in journey.stage_names:
+        goal = journey.goal(stage)
+        if goal is not None:
+            rows.append(blank | {"record": "goal", "stage": stage, **_fields.model_to_dict(goal)})
+        for touchpoint in journey.touchpoints(stage):
+            rows.append(blank | {"record": "touchpoint", "stage": stage, **_fields.model_to_dict(touchpoint)})
+    frame = pd.DataFrame(rows, columns=PLAN_COLUMNS)
+    return frame.astype({"emotion": "Int64", "target": float})
+
+
+def read_plan_csv(path: str | os.PathLike[str]) -> Journey:
+    """Read a plan CSV written by :meth:`Journey.to_csv`, perhaps edited in a spreadsheet."""
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
+        raise FileFormatError(str(Path(path).name), f"cannot be read as CSV ({error})") from None
+    return journey_from_frame(frame)
+
+
+def journey_from_frame(frame: pd.DataFrame) -> Journey:
+    """Rebuild a journey from :func:`journey_to_frame` output (or the same table read from CSV)."""
+    missing = [column for column in PLAN_COLUMNS if column not in frame.columns]
+    if missing:
+        raise SchemaError(missing[0], "is a missing column of the plan table", allowed=PLAN_COLUMNS)
+    rows = [{column: _cell(value) for column, value in row.items()} for row in frame.to_dict("records")]
+    if not rows or rows[0]["record"] != "journey":
+        raise FileFormatError("rows[0].record", "the first row must be the journey row", allowed=["journey"])
+    first = rows[0]
+    persona = None
+    if first["persona"]:
+        try:
+            persona = Persona.from_dict(json.loads(first["persona"]), "rows[0].persona")
+        except json.JSONDecodeError:
+            raise FileFormatError("rows[0].persona", "is not valid JSON", value=first["persona"]) from None
+    journey = _build(lambda: Journey(first["journey"], first["framework"] or "hourglass", persona), "rows[0]")
+    for index, row in enumerate(rows[1:], start=1):
+        where = f"rows[{index}]"
+        record = row["record"]
+        if record not in RECORDS[1:]:
+            raise FileFormatError(f"{where}.record", "is not a kind of row the plan has", value=record, allowed=RECORDS[1:])
+        if record == "goal":
+            goal = _build(lambda: StageGoal(**{name: _parse(row, name, where) for name in GOAL_COLUMNS}), where)
+            _build(lambda: journey.set_goal(row["stage"], goal), where)
+        else:
+            touchpoint = _build(
+                lambda: Touchpoint(**{name: _parse(row, name, where) for name in TOUCHPOINT_COLUMNS}), where
+            )
+            _build(lambda: journey.add_touchpoint(row["stage"], touchpoint), where)
+    return journey
+
+
+def _cell(value: Any) -> str:
+    """Every cell as text: a frame in memory and a CSV read as text give the same rows."""
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value)) if abs(value) < 2**53 else repr(value)
+    return str(value)
+
+
+def _parse(row: dict[str, str], name: str, where: str) -> Any:
+    value = row[name]
+    if name in ("emotion", "target"):
+        if value == "":
+            return 0 if name == "emotion" else None
+        try:
+            number = float(value)
+        except ValueError:
+            raise ValidationError(f"{where}.{name}", "must be a number", value=value) from None
+        return int(number) if number.is_integer() and name == "emotion" else number
+    return value
+
+
+def _build(make: Any, where: str) -> Any:
+    """Run ``make`` and file any model error under the row it came from."""
+    try:
+        return make()
+    except ValidationError as error:
+        raise _fields.reanchor(error, where) from None
+
+
+# -- Markdown --------------------------------------------------------------------------
+
+TITLE = "# Customer journey: "
+PERSONA_LABELS = {
+    "name": "Name",
+    "age": "Age",
+    "role": "Role",
+    "segment": "Segment",
+    "quote": "Quote",
+    "goals": "Goals",
+    "challenges": "Challenges",
+    "channels": "Preferred channels",
+}
+TOUCHPOINT_HEADERS = ["Channel", "Customer action", "Business action", "Customer question", "Emotion", "Pain point", "Owner"]
+GOAL_HEADERS = ["Goal", "KPI", "Target", "Unit", "Better"]
+NO_GOAL = "_No goal yet._"
+NO_TOUCHPOINTS = "_No touchpoints yet._"
+
+
+def journey_to_markdown(journey: Journey) -> str:
+    """A readable one-page plan: the persona, then per stage its goal and touchpoints."""
+    lines = [f"{TITLE}{journey.name}", "", f"Framework: {journey.framework.key} ({journey.framework.title})", ""]
+    if journey.persona is not None:
+        lines += ["## Persona", ""]
+        persona = journey.persona.to_dict()
+        for key, label in PERSONA_LABELS.items():
+            value = persona[key]
+            if isinstance(value, list):
+                if value:
+                    lines.append(f"- {label}:")
+                    lines += [f"  - {item}" for item in value]
+            elif value not in ("", None):
+                lines.append(f"- {label}: {value}")
+        lines.append("")
+    for stage in journey.stage_names:
+        lines += [f"## {stage}", ""]
+        goal = journey.goal(stage)
+        if goal is None:
+            lines += [NO_GOAL, ""]
+        else:
+            cells = [goal.goal, goal.kpi, _number(goal.target), goal.unit, goal.better]
+            lines += _table(GOAL_HEADERS, [cells]) + [""]
+        touchpoints = journey.touchpoints(stage)
+        if not touchpoints:
+            lines += [NO_TOUCHPOINTS, ""]
+        else:
+            rows = [[getattr(tp, name) for name in TOUCHPOINT_COLUMNS] for tp in touchpoints]
+            lines += _table(TOUCHPOINT_HEADERS, [[str(cell) for cell in row] for row in rows]) + [""]
+    return "\n".join(lines)
+
+
+def journey_from_markdown(text: str) -> Journey:
+    """Read back what :func:`journey_to_markdown` wrote."""
+    lines = text.splitlines()
+    if not lines or not lines[0].startswith(TITLE):
+        raise FileFormatError("line 1", "must be the title", allowed=[f"{TITLE}<name>"])
+    name = lines[0][len(TITLE):]
+    match = next((re.match(r"^Framework: (\S+)", line) for line in lines if line.startswith("Framework: ")), None)
+    framework = match.group(1) if match else "hourglass"
+    sections = _sections(lines)
+    persona = _persona_from_lines(sections.pop("Persona")) if "Persona" in sections else None
+    journey = _build(lambda: Journey(name, framework, persona), "title")
+    for heading, body in sections.items():
+        stage = _build(lambda: journey.framework.stage(heading).name, f"## {heading}")
+        tables = _tables(body)
+        for cells in tables.get(tuple(GOAL_HEADERS), []):
+            values = dict(zip(["goal", "kpi", "target", "unit", "better"], cells))
+            values["target"] = _to_number(values["target"], f"stages.{stage}.goal.target")
+            journey.set_goal(stage, _build(lambda: StageGoal(**values), f"stages.{stage}.goal"))
+        for index, cells in enumerate(tables.get(tuple(TOUCHPOINT_HEADERS), [])):
+            values = dict(zip(TOUCHPOINT_COLUMNS, cells))
+            where = f"stages.{stage}.touchpoints[{index}]"
+            values["emotion"] = _to_number(values["emotion"], f"{where}.emotion")
+            journey.add_touchpoint(stage, _build(lambda: Touchpoint(**values), where))
+    return journey
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)
+
+
+def _to_number(text: str, field: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise FileFormatError(field, "must be a number", value=text) from None
+
+
+def _escape(cell: str) -> str:
+    return cell.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _split_row(line: str) -> list[str]:
+    """Split ``| a | b\\|c |`` into cells, honouring escaped pipes and backslashes."""
+    cells, current, chars = [], "", iter(line.strip()[1:])
+    for char in chars:
+        if char == "\\":
+            current += next(chars, "")
+        elif char == "|":
+            cells.append(current.strip())
+            current = ""
+        else:
+            current += char
+    return cells
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(_escape(cell) for cell in row) + " |" for row in rows]
+    return lines
+
+
+def _sections(lines: list[str]) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in lines[1:]:
+        if line.startswith("## "):
+            current = line[3:].strip()
+            sections[current] = []
+        elif current is not None:
+            sections[current].append(line)
+    return sections
+
+
+def _tables(body: list[str]) -> dict[tuple[str, ...], list[list[str]]]:
+    """Every table of a section, keyed by its header row (the line after a header is its rule)."""
+    tables: dict[tuple[str, ...], list[list[str]]] = {}
+    header, previous = None, ""
+    for line in body:
+        if not line.startswith("|"):
+            header = None
+        elif header is None:
+            header = tuple(_split_row(line))
+            tables[header] = []
+        elif previous.startswith("|") and tuple(_split_row(previous)) == header and set(line) <= set("|-: "):
+            pass  # the rule under the header
+        else:
+            tables[header].append(_split_row(line))
+        previous = line
+    return tables
+
+
+def _persona_from_lines(body: list[str]) -> Persona:
+    by_label = {label: key for key, label in PERSONA_LABELS.items()}
+    values: dict[str, Any] = {}
+    current_list = None
+    for line in body:
+        if line.startswith("  - ") and current_list is not None:
+            values[current_list].append(line[4:])
+            continue
+        match = re.match(r"^- ([^:]+):(?: (.*))?$", line)
+        if match and match.group(1) in by_label:
+            key = by_label[match.group(1)]
+            if match.group(2) is None:
+                current_list, values[key] = key, []
+            else:
+                current_list, values[key] = None, match.group(2)
+    if "age" in values:
+        values["age"] = _to_number(values["age"], "persona.age")
+    return _build(lambda: Persona(**values), "persona")

@@ -1,0 +1,98 @@
+"""`make lab` opens the course: JupyterLab serves the project, and a real browser shows it.
+
+The server is started with exactly the README's command (`make lab`), given only
+options that keep it off the user's state: a free port, no browser of its own,
+and Jupyter's settings in a temporary folder.
+"""
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+# JupyterLab writes the page it opens in the user's browser into its runtime folder.
+OPEN_PAGE_URL = re.compile(r'url=(http://[^"]+/lab\S*\?token=\w+)"')
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """Run `make lab` in the background; yield the URL it would open in the user's browser."""
+    state = tmp_path_factory.mktemp("jupyter-state")
+    env = os.environ | {
+        "JUPYTER_CONFIG_DIR": str(state / "config"),
+        "JUPYTER_RUNTIME_DIR": str(state / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(state / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(state / "workspaces"),
+        "JUPYTER_DATA_DIR": str(state / "data"),
+    }
+    args = f"--no-browser --port={free_port()} --ServerApp.ip=127.0.0.1 --LabApp.news_url=None"
+    log = (state / "lab.log").open("w+")
+    server = subprocess.Popen(["make", "--no-print-directory", "lab", f"LAB_ARGS={args}"], cwd=ROOT, env=env,
+                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        url = None
+        deadline = time.monotonic() + 90
+        while url is None and time.monotonic() < deadline and server.poll() is None:
+            time.sleep(0.25)
+            for page in (state / "runtime").glob("jpserver-*-open.html"):
+                match = OPEN_PAGE_URL.search(page.read_text(encoding="utf-8"))
+                url = match.group(1) if match else None
+        log.seek(0)
+        assert url, f"`make lab` opened no page. Its output:\n{log.read()}"
+        yield url
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)  # make, JupyterLab and its kernels
+            server.wait(timeout=30)
+        log.close()
+
+
+def test_make_lab_serves_the_course_folders_and_opens_the_first_page(lab):
+    opened = lab.split("/lab/tree/", 1)[1].split("?", 1)[0] if "/lab/tree/" in lab else ""
+    assert opened == (sorted(ROOT.glob("notebooks/00_*.ipynb")) or [ROOT / "README.md"])[0].relative_to(ROOT).as_posix()
+    base, token = lab.split("/lab", 1)[0], lab.rsplit("token=", 1)[1]
+    with urllib.request.urlopen(f"{base}/api/contents/?token={token}", timeout=30) as response:
+        listing = __import__("json").load(response)
+    names = {item["name"] for item in listing["content"]}
+    assert {"notebooks", "solutions", "exercises", "data", "README.md"} <= names
+
+
+@pytest.mark.browser
+def test_a_browser_shows_jupyterlab_with_the_course(lab, tmp_path):
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the browser tests: install Debian's chromium (.ci/run does)")
+        pytest.skip("needs Debian's chromium (apt-get install chromium); .ci/run installs it and never skips")
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.set_default_timeout(60_000)
+            page.goto(lab)
+            listing = page.locator(".jp-DirListing-content")
+            for folder in ("notebooks", "solutions", "exercises", "data"):
+                expect(listing.get_by_text(folder, exact=True)).to_be_visible()
+            opened = lab.split("/lab/tree/", 1)[1].split("?", 1)[0].rsplit("/", 1)[-1]
+            expect(page.locator(".lm-TabBar-tabLabel", has_text=opened).first).to_be_visible()
+            page.screenshot(path=str(tmp_path / "lab.png"))
+        finally:
+            browser.close()
