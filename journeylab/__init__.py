@@ -3,8 +3,12 @@
 Notebooks start with ``import journeylab as jl`` and call what is listed in
 ``__all__``; everything else lives in its own module (``jl.frameworks``,
 ``jl.journey`` ...). Importing the package loads neither matplotlib nor
-ipywidgets, so scripts and tests that need only the models stay quick.
+ipywidgets, so scripts and tests that need only the models stay quick: the
+heavier modules (``jl.plots``, ``jl.analytics`` ...) load the first time a
+notebook uses them.
 """
+
+import importlib
 
 from journeylab.errors import FileFormatError, JourneyLabError, SchemaError, UnknownNameError, ValidationError
 from journeylab.frameworks import FRAMEWORKS, convert, get_framework
@@ -35,3 +39,12 @@ __all__ = [
     "FileFormatError",
     "SchemaError",
 ]
+
+_LAZY_MODULES = ("analytics", "cli", "data", "kpis", "plots")
+
+
+def __getattr__(name: str):
+    """Load a heavier module on first use, so ``jl.plots.funnel(...)`` works after ``import journeylab as jl``."""
+    if name in _LAZY_MODULES:
+        return importlib.import_module(f"journeylab.{name}")
+    raise AttributeError(f"module 'journeylab' has no attribute {name!r}")

@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from journeylab import _fields
+from journeylab.storage import atomic_write
 from journeylab.errors import FileFormatError, UnknownNameError, ValidationError
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, get_framework
 from journeylab.personas import Persona
@@ -379,23 +379,3 @@ def _framework_field(value: Any) -> Framework:
         return get_framework(value)
     except UnknownNameError as error:
         raise FileFormatError("framework", error.problem, value=value, allowed=error.allowed) from None
-
-
-def atomic_write(path: str | os.PathLike[str], content: str) -> Path:
-    """Write text to ``path`` through a temporary file and a rename.
-
-    A crash mid-write leaves the previous file as it was, never a half-written one.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(content)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path

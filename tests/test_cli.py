@@ -27,3 +27,27 @@ def test_the_console_script_is_installed_next_to_python():
     script = Path(sys.executable).parent / "journeylab"
     result = subprocess.run([str(script), "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "COMMAND" in result.stdout
+
+
+def test_data_regenerates_the_committed_files_byte_for_byte(tmp_path, capsys):
+    from journeylab.data import DATA_DIR
+
+    assert main(["data", "--out", str(tmp_path)]) == 0
+    assert "synthetic, seed 2024" in capsys.readouterr().out
+    for name in ("customers.csv", "events.csv", "campaigns.csv", "activities.csv"):
+        assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
+
+
+def test_build_exercises_check_fails_when_an_exercise_was_edited_by_hand(tmp_path, capsys):
+    import nbformat
+
+    solutions, exercises = tmp_path / "solutions", tmp_path / "exercises"
+    solutions.mkdir()
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1  ### SOLUTION")])
+    nbformat.write(notebook, solutions / "01_a.ipynb")
+    folders = ["--solutions", str(solutions), "--exercises", str(exercises)]
+    assert main(["build-exercises", *folders]) == 0
+    assert main(["build-exercises", "--check", *folders]) == 0
+    (exercises / "01_a.ipynb").write_text((exercises / "01_a.ipynb").read_text().replace("x = ...", "x = 2"))
+    assert main(["build-exercises", "--check", *folders]) == 1
+    assert "out of date" in capsys.readouterr().err
