@@ -1,0 +1,88 @@
+"""Exercise checks: right, wrong and unanswered answers, hints and progress."""
+
+import json
+
+import pytest
+
+from journeylab import checks
+from journeylab.checks import EXERCISES, check, hint, progress
+from journeylab.errors import UnknownNameError
+
+
+@pytest.fixture(autouse=True)
+def progress_file(tmp_path, monkeypatch):
+    path = tmp_path / "progress.json"
+    monkeypatch.setenv(checks.PROGRESS_ENV, str(path))
+    monkeypatch.setattr(checks, "_hints_given", {})
+    return path
+
+
+def all_exercises():
+    checks._load_course_exercises()
+    return sorted(EXERCISES)
+
+
+@pytest.mark.parametrize("exercise_id", all_exercises())
+def test_every_check_tells_a_placeholder_from_a_wrong_and_a_right_answer(exercise_id):
+    exercise = EXERCISES[exercise_id]
+    assert check(exercise_id, ...).status == "not answered yet"
+    wrong = check(exercise_id, exercise.wrong_example)
+    assert wrong.status == "incorrect" and not wrong
+    assert wrong.hint, "a wrong answer always comes with a hint"
+    if exercise.right_example is not None:
+        assert check(exercise_id, exercise.right_example).passed
+
+
+@pytest.mark.parametrize("exercise_id", all_exercises())
+def test_every_exercise_has_hints_that_run_out_politely(exercise_id):
+    count = len(EXERCISES[exercise_id].hints)
+    assert count >= 1
+    given = [hint(exercise_id) for _ in range(count + 1)]
+    assert given[0].startswith(f"Hint 1 of {count}:")
+    assert "solutions/" in given[-1]
+
+
+@pytest.mark.parametrize("answer", [..., None, [..., "Know"], {"stage": ...}])
+def test_placeholders_anywhere_in_an_answer_read_as_not_answered(answer):
+    assert str(check("00-first-answer", answer)).startswith("… 00-first-answer: not answered yet.")
+
+
+def test_feedback_reads_well_as_text_and_html():
+    right, wrong = check("00-first-answer", " know "), check("00-first-answer", "Buy")
+    assert str(right) == "✔ 00-first-answer: correct! Well done."
+    assert str(wrong).startswith("✘ 00-first-answer: not quite. 'Buy' is not where the hourglass starts.\n  Hint: ")
+    assert "<b>Hint:</b>" in wrong._repr_html_()
+
+
+def test_a_checker_that_trips_over_an_odd_answer_reports_instead_of_raising():
+    @checks.exercise("99-fragile", hints=["Give a number."], wrong="x")
+    def fragile(answer):
+        return None if answer / 2 == 1 else "not two"
+
+    try:
+        feedback = check("99-fragile", "two")
+        assert feedback.status == "incorrect"
+        assert "could not be checked (TypeError" in feedback.message
+    finally:
+        del EXERCISES["99-fragile"]
+
+
+def test_an_unknown_exercise_lists_the_real_ones():
+    with pytest.raises(UnknownNameError, match="exercise: there is no exercise with this id .*00-first-answer"):
+        check("00-frist-answer", "Know")
+
+
+def test_progress_remembers_passes_across_kernels(progress_file):
+    assert "passed 0 of" in str(progress())
+    check("00-first-answer", "Buy")
+    assert progress().passed == ()
+    check("00-first-answer", "Know")
+    assert json.loads(progress_file.read_text())["passed"] == ["00-first-answer"]
+    assert progress().passed == ("00-first-answer",)
+    assert "✔ first-answer" in str(progress())
+
+
+def test_an_unreadable_progress_file_starts_again_instead_of_failing(progress_file):
+    progress_file.write_text("{broken")
+    assert progress().passed == ()
+    assert check("00-first-answer", "Know").passed
