@@ -41,6 +41,15 @@ def _build_exercises(args: argparse.Namespace) -> int:
     return 0
 
 
+def _execute(args: argparse.Namespace) -> int:
+    from journeylab.course import execute_in_place
+
+    for path in args.notebooks:
+        execute_in_place(path)
+        print(f"executed {path}")
+    return 0
+
+
 def _data(args: argparse.Namespace) -> int:
     from journeylab.synthetic import write_datasets
 
@@ -80,6 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
     data.add_argument("--out", default=DATA_DIR, help="folder to write the CSV files to (default: the course's data/)")
     data.set_defaults(run=_data)
+
+    execute = commands.add_parser(
+        "execute",
+        help="run notebooks top to bottom and store their outputs (for nbval)",
+        description="Run each notebook on a fresh kernel and save it with the outputs of that run. "
+        "Do this after changing a notebook or a pinned version, then run `journeylab build-exercises`.",
+    )
+    execute.add_argument("notebooks", nargs="+", help="notebook files to run in place")
+    execute.set_defaults(run=_execute)
     return parser
 
 

@@ -37,6 +37,7 @@ __all__ = [
     "exercise_from_solution",
     "build_exercises",
     "BuildReport",
+    "execute_in_place",
 ]
 
 BEGIN_SOLUTION = "### BEGIN SOLUTION"
@@ -159,3 +160,20 @@ def build_exercises(
         for path in stale:
             path.unlink()
     return BuildReport(tuple(written), tuple(out_of_date), tuple(unchanged), tuple(stale))
+
+
+def execute_in_place(path: str | Path, timeout: int = 120) -> Path:
+    """Run a notebook top to bottom on a fresh kernel and store the outputs of that run.
+
+    This is how the course's notebooks get the outputs that nbval compares:
+    never by hand. The kernel starts in the notebook's own folder, as in JupyterLab.
+    """
+    from nbclient import NotebookClient
+
+    path = Path(path)
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    for cell in notebook.cells:
+        cell.get("metadata", {}).pop("execution", None)
+    atomic_write(path, nbformat.writes(notebook) + "\n")
+    return path

@@ -53,6 +53,8 @@ __all__ = [
     "load_events",
     "load_campaigns",
     "load_activities",
+    "CourseData",
+    "course_data",
 ]
 
 COMPANY_NAME = "Nordlys Home"
@@ -390,3 +392,34 @@ def load_activities(path: str | Path | None = None) -> pd.DataFrame:
     {'strategy': 21, 'tactic': 21}
     """
     return _load("activities", path)
+
+
+@dataclass(frozen=True)
+class CourseData:
+    """The four data sets of one (synthetic) company-year."""
+
+    customers: pd.DataFrame
+    events: pd.DataFrame
+    campaigns: pd.DataFrame
+    activities: pd.DataFrame
+
+
+def course_data(seed: int = DEFAULT_SEED) -> CourseData:
+    """All four data sets for a seed: the committed files for the default seed, made afresh for any other.
+
+    Introduced in notebook 00. An instructor can give each participant their own
+    numbers with the ``seed`` parameter; the lessons read the same either way.
+
+    >>> course_data().customers.shape
+    (2000, 17)
+    """
+    if seed == DEFAULT_SEED:
+        return CourseData(load_customers(), load_events(), load_campaigns(), load_activities())
+    from journeylab import synthetic  # generating needs the schemas above, so it is imported late
+
+    return CourseData(
+        synthetic.generate_customers(seed),
+        synthetic.generate_events(seed),
+        synthetic.generate_campaigns(seed),
+        synthetic.generate_activities(),
+    )

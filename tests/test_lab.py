@@ -47,14 +47,14 @@ def lab(tmp_path_factory):
     server = subprocess.Popen(["make", "--no-print-directory", "lab", f"LAB_ARGS={args}"], cwd=ROOT, env=env,
                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        # The server may first write a page for plain /lab, then one for the file it opens: wait for the latter.
-        url = None
+        # The server writes one page for plain /lab and one for the file it opens: wait for the latter.
+        urls: list[str] = []
         deadline = time.monotonic() + 90
-        while not (url and "/lab/tree/" in url) and time.monotonic() < deadline and server.poll() is None:
+        while not any("/lab/tree/" in url for url in urls) and time.monotonic() < deadline and server.poll() is None:
             time.sleep(0.25)
-            for page in (state / "runtime").glob("jpserver-*-open.html"):
-                match = OPEN_PAGE_URL.search(page.read_text(encoding="utf-8"))
-                url = match.group(1) if match else url
+            pages = (state / "runtime").glob("jpserver-*-open.html")
+            urls = [match.group(1) for page in pages if (match := OPEN_PAGE_URL.search(page.read_text(encoding="utf-8")))]
+        url = next((url for url in urls if "/lab/tree/" in url), urls[0] if urls else None)
         log.seek(0)
         assert url, f"`make lab` opened no page. Its output:\n{log.read()}"
         yield url
