@@ -1,0 +1,46 @@
+"""The course's pictures: hourglass, funnel, journey map, persona card, empathy map, goals.
+
+Every function returns a :class:`matplotlib.figure.Figure` built directly, never
+through ``pyplot``: nothing is left behind in global state, the same input gives
+the same picture byte for byte, and Jupyter shows the returned figure once.
+All figures share one look (:data:`STYLE`) and one colour-blind-safe palette
+(:data:`OKABE_ITO`); :func:`export` writes any of them to PNG, SVG or PDF.
+
+* :func:`empathy_map` (notebook 02): Says, Thinks, Does and Feels, with pains and gains;
+* :func:`persona_card` (notebook 03): a persona on one card;
+* :func:`hourglass` and :func:`funnel` (notebook 04): the seven steps, customers per stage, the biggest leak;
+* :func:`goal_attainment` (notebook 05): the measured KPI against its target, per stage;
+* :func:`journey_map` (notebook 06): stages by lanes, with the emotion curve;
+* :func:`export` (notebook 07): any of them to PNG, SVG or PDF.
+
+>>> from matplotlib.figure import Figure
+>>> from journeylab import plots
+>>> isinstance(plots.hourglass(), Figure)
+True
+>>> plots.funnel("Know: 100")
+Traceback (most recent call last):
+...
+journeylab.errors.ValidationError: funnel_frame: must be a table (got 'str'). Allowed: the table from stage_funnel(events), with a users column.
+"""
+
+from journeylab.plots.files import EXPORT_FORMATS, export
+from journeylab.plots.maps import JOURNEY_MAP_LANES, EmotionLane, MapLane, journey_map
+from journeylab.plots.people import empathy_map, persona_card
+from journeylab.plots.stages import funnel, goal_attainment, hourglass
+from journeylab.plots.style import OKABE_ITO, STYLE
+
+__all__ = [
+    "OKABE_ITO",
+    "STYLE",
+    "EXPORT_FORMATS",
+    "MapLane",
+    "EmotionLane",
+    "JOURNEY_MAP_LANES",
+    "hourglass",
+    "funnel",
+    "goal_attainment",
+    "journey_map",
+    "persona_card",
+    "empathy_map",
+    "export",
+]

@@ -1,0 +1,505 @@
+"""The course's pictures: what they show (bands, bars, curve, colours, texts), their files and their errors."""
+
+import ast
+from itertools import combinations
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+
+from journeylab import plots
+from journeylab.errors import SchemaError, UnknownNameError, ValidationError
+from journeylab.frameworks import get_framework
+from journeylab.journey import Journey, Touchpoint
+from journeylab.personas import EmpathyMap, Persona
+
+HOURGLASS = ("Know", "Like", "Trust", "Try", "Buy", "Repeat", "Refer")
+BLUE, VERMILLION, GREEN = plots.OKABE_ITO["blue"], plots.OKABE_ITO["vermillion"], plots.OKABE_ITO["bluish_green"]
+LONG = (
+    "Reads every review on the product page, then compares three competitors side by side in a "
+    "spreadsheet she shares with her flatmate, which takes most of the evening"
+)
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def flat(text: str) -> str:
+    """Text with its line breaks undone, so a wrapped label compares with what was typed."""
+    return " ".join(text.split())
+
+
+def texts(figure: Figure) -> list[str]:
+    """Every text in every axes of the figure (labels, titles, ticks, legends), unwrapped."""
+    return [flat(item.get_text()) for axes in figure.axes for item in axes.findobj(Text) if item.get_text()]
+
+
+def shows(figure: Figure, wanted: str) -> bool:
+    """Whether ``wanted`` is written somewhere in the figure, possibly wrapped over lines."""
+    return any(flat(wanted) in text for text in texts(figure))
+
+
+def labelled(figure: Figure) -> dict:
+    """The patches the plot named (a band or bar per stage), by name."""
+    return {patch.get_label(): patch for patch in figure.axes[0].patches
+            if patch.get_label() and not patch.get_label().startswith("_")}
+
+
+def funnel_table(users, stages=HOURGLASS) -> pd.DataFrame:
+    """A frame shaped like analytics.stage_funnel's (rates as fractions, as the brief describes)."""
+    users = np.array(users)
+    before = np.concatenate((users[:1], users[:-1]))
+    return pd.DataFrame(
+        {"users": users, "step_conversion": users / before, "overall_conversion": users / users[0],
+         "drop_off": before - users},
+        index=pd.Index(list(stages[: len(users)]), name="stage"),
+    )
+
+
+def attainment_table() -> pd.DataFrame:
+    """A frame shaped like analytics.goal_attainment's: one goal met, one missed, one not measured."""
+    return pd.DataFrame(
+        {
+            "goal": ["Be seen", "Get clicks", "Get samples ordered", "Keep customers"],
+            "kpi": ["Reach", "Click-through rate", "Sample orders", "Churn rate"],
+            "target": [40000.0, 2.5, 800.0, 10.0],
+            "actual": [50000.0, 1.8, np.nan, 8.0],
+            "unit": ["people", "%", "orders", "%"],
+            "met": [True, False, False, True],  # churn 8 % is below its 10 % limit: met
+            "gap": [10000.0, -0.7, np.nan, -2.0],
+        },
+        index=pd.Index(["Know", "Like", "Try", "Repeat"], name="stage"),
+    )
+
+
+def emotion_journey() -> Journey:
+    """Touchpoint emotions chosen so that each stage's mean is easy to work out by hand."""
+    journey = Journey("Nordlys Home", persona=Persona("Jessica", age=28, role="Marketing assistant"))
+    emotions = {"Know": [1, -1], "Like": [2], "Trust": [], "Try": [-2, -1, 0], "Buy": [1, 2],
+                "Repeat": [-1, 0, 0], "Refer": [2, 1, 1, 2]}
+    for stage, values in emotions.items():
+        for number, emotion in enumerate(values):
+            journey.add_touchpoint(stage, Touchpoint(
+                f"{stage} channel {number}", customer_action=LONG if number == 0 else f"Action {number}",
+                customer_question=f"Question about {stage}?" if number == 0 else "",
+                pain_point=f"Pain at {stage}" if number == 1 else "", business_action=f"Backstage {stage}",
+                emotion=emotion,
+            ))
+    return journey
+
+
+def full_persona() -> Persona:
+    return Persona(
+        "Jessica", age=28, role="Marketing assistant in Oslo",
+        goals=["Furnish her first flat sustainably without blowing her budget", "Save time"],
+        challenges=["Distrusts vague green claims without proof"], channels=["Instagram", "E-mail newsletters"],
+        quote="I want a home that feels like me, but I won't pay for a sofa that falls apart in two years.",
+        segment="Young urban renters",
+    )
+
+
+def full_empathy_map(**extra) -> EmpathyMap:
+    return EmpathyMap(who="Jessica, 28", says=["I'd rather buy one good sofa than three cheap ones"],
+                      thinks=["Is this really sustainable, or just marketing?"], does=["Saves posts on Instagram"],
+                      feels=["Anxious about wasting money on the wrong piece"], **extra)
+
+
+# -- hourglass -----------------------------------------------------------------------------
+
+
+def band_widths(figure: Figure, stages) -> list[float]:
+    bands = labelled(figure)
+    return [float(np.ptp(bands[stage].get_xy()[:, 0])) for stage in stages]
+
+
+def test_hourglass_bands_narrow_towards_buy_and_widen_again_after_it():
+    widths = band_widths(plots.hourglass(), HOURGLASS)
+    neck = HOURGLASS.index("Buy")
+    assert all(a > b for a, b in zip(widths[:neck], widths[1 : neck + 1]))  # Know > Like > Trust > Try > Buy
+    assert all(a < b for a, b in zip(widths[neck:], widths[neck + 1 :]))  # Buy < Repeat < Refer
+    assert min(widths) == widths[neck]
+
+
+@pytest.mark.parametrize("framework, purchase", [("hourglass", "Buy"), ("five_stage", "Action"), ("cycle", "Purchase")])
+def test_the_narrowest_band_is_the_stage_that_holds_the_purchase(framework, purchase):
+    stages = get_framework(framework).stage_names
+    widths = band_widths(plots.hourglass(framework=framework), stages)
+    assert stages[int(np.argmin(widths))] == purchase
+
+
+def test_hourglass_names_every_stage_and_the_question_the_customer_asks_there():
+    figure = plots.hourglass()
+    for stage in get_framework("hourglass").stages:
+        assert stage.name in texts(figure)
+        assert shows(figure, stage.question)
+
+
+def test_hourglass_writes_the_numbers_on_the_bands_but_keeps_its_teaching_shape():
+    plain = band_widths(plots.hourglass(), HOURGLASS)
+    from_table = plots.hourglass(funnel_table([50000, 21000, 12000, 7000, 3000, 1800, 600]))
+    assert {"50,000 people", "3,000 people", "600 people"} <= set(texts(from_table))
+    assert band_widths(from_table, HOURGLASS) == plain  # 600 at Refer still draws the wide bottom
+    partial = plots.hourglass(pd.Series({"know": 1200, "BUY": 35, "Like": np.nan}))  # any case; NaN is no data
+    assert {"1,200 people", "35 people"} <= set(texts(partial))
+    assert texts(partial).count("no data") == 5  # Like, Trust, Try, Repeat and Refer were not given
+
+
+@pytest.mark.parametrize(
+    "counts, error, field",
+    [
+        (pd.Series(dtype=float), ValidationError, "counts"),
+        (pd.DataFrame({"people": [10]}, index=["Know"]), SchemaError, "users"),
+        ({"Checkout": 10}, UnknownNameError, "counts"),
+        ({"Know": "many"}, ValidationError, "counts.Know"),
+        ({"Like": -5}, ValidationError, "counts.Like"),
+        ("Know: 10", ValidationError, "counts"),
+    ],
+)
+def test_hourglass_refuses_counts_it_cannot_show_and_names_the_problem(counts, error, field):
+    with pytest.raises(error) as caught:
+        plots.hourglass(counts)
+    assert caught.value.field == field
+
+
+def test_hourglass_refuses_an_unknown_framework_listing_the_known_ones():
+    with pytest.raises(UnknownNameError, match="hourglass, five_stage, cycle") as caught:
+        plots.hourglass(framework="funnel")
+    assert caught.value.field == "framework"
+
+
+# -- funnel --------------------------------------------------------------------------------
+
+
+def test_funnel_highlights_and_names_the_step_that_loses_the_largest_share():
+    # kept from the stage before: Like 600/1000 = 60 %, Trust 450/600 = 75 %, Try 90/450 = 20 %,
+    # Buy 80/90 = 89 %. Try loses 80 %, the largest share (Like loses only 40 %, though more people).
+    figure = plots.funnel(funnel_table([1000, 600, 450, 90, 80]))
+    colours = {stage: to_hex(bar.get_facecolor()).upper() for stage, bar in labelled(figure).items()}
+    assert colours == {"Know": BLUE, "Like": BLUE, "Trust": BLUE, "Try": VERMILLION, "Buy": BLUE}
+    shown = texts(figure)
+    assert "20% of Trust: the biggest leak" in shown
+    assert {"60% of Know", "75% of Like", "89% of Try", "1,000 people", "80 people"} <= set(shown)
+    assert shows(figure, "the step from Trust to Try")
+
+
+def test_funnel_bars_are_centred_and_as_long_as_their_users():
+    bars = labelled(plots.funnel(funnel_table([1000, 600, 450])))
+    widths = {stage: bar.get_width() for stage, bar in bars.items()}
+    assert widths["Like"] / widths["Know"] == pytest.approx(0.6)
+    assert widths["Trust"] / widths["Know"] == pytest.approx(0.45)
+    centres = {bar.get_x() + bar.get_width() / 2 for bar in bars.values()}
+    assert max(centres) - min(centres) == pytest.approx(0)
+
+
+def test_funnel_reads_the_same_whether_the_table_stores_rates_as_fractions_or_percentages():
+    fractions = funnel_table([1000, 600, 450])
+    percentages = fractions.assign(step_conversion=fractions["step_conversion"] * 100)
+    assert texts(plots.funnel(fractions)) == texts(plots.funnel(percentages))
+
+
+def test_funnel_says_person_for_one_and_people_for_more():
+    shown = texts(plots.funnel(funnel_table([2, 1, 0])))
+    assert {"2 people", "1 person", "0 people"} <= set(shown)
+
+
+def test_funnel_highlights_nothing_when_no_step_loses_anyone():
+    figure = plots.funnel(funnel_table([500, 500, 500]))
+    assert {to_hex(bar.get_facecolor()).upper() for bar in labelled(figure).values()} == {BLUE}
+    assert not any("leak" in text for text in texts(figure))
+
+
+@pytest.mark.parametrize(
+    "table, error, field",
+    [
+        ([1000, 600], ValidationError, "funnel_frame"),
+        (pd.DataFrame({"users": []}), ValidationError, "funnel_frame"),
+        (pd.DataFrame({"visitors": [1000, 600]}), SchemaError, "users"),
+        (pd.DataFrame({"users": ["many", "some"]}), SchemaError, "users"),
+        (pd.DataFrame({"users": [1000, -3]}, index=["Know", "Like"]), ValidationError, "users.Like"),
+        (pd.DataFrame({"users": [1000, np.nan]}, index=["Know", "Like"]), ValidationError, "users.Like"),
+    ],
+)
+def test_funnel_refuses_a_table_it_cannot_draw_and_names_the_problem(table, error, field):
+    with pytest.raises(error) as caught:
+        plots.funnel(table)
+    assert caught.value.field == field
+
+
+# -- journey map ---------------------------------------------------------------------------
+
+
+def emotion_curve(figure: Figure) -> Line2D:
+    (curve,) = [line for axes in figure.axes for line in axes.lines if line.get_label() == "emotion curve"]
+    return curve
+
+
+def test_the_emotion_curve_is_the_mean_emotion_per_stage_with_a_gap_where_there_are_no_touchpoints():
+    curve = emotion_curve(plots.journey_map(emotion_journey()))
+    expected = [
+        0.0,  # Know: (1 - 1) / 2
+        2.0,  # Like: 2 / 1
+        np.nan,  # Trust: no touchpoints, so a gap rather than a neutral 0
+        -1.0,  # Try: (-2 - 1 + 0) / 3
+        1.5,  # Buy: (1 + 2) / 2
+        -1 / 3,  # Repeat: (-1 + 0 + 0) / 3
+        1.5,  # Refer: (2 + 1 + 1 + 2) / 4
+    ]
+    np.testing.assert_allclose(curve.get_ydata(), expected)  # NaN must sit exactly where expected
+    np.testing.assert_allclose(curve.get_xdata(), np.arange(7) + 0.5)  # one point in the middle of each column
+
+
+def test_the_journey_map_shows_stages_touchpoints_questions_pains_and_who_it_is_for():
+    journey = emotion_journey()
+    figure = plots.journey_map(journey)
+    shown = texts(figure)
+    assert set(HOURGLASS) <= set(shown)
+    title = next(text for text in shown if text.startswith("Customer journey map"))
+    assert "Nordlys Home" in title and "Jessica" in title
+    assert shows(figure, LONG)  # the long customer action, wrapped over several lines
+    assert {"Question about Know?", "Pain at Try", "Know channel 0"} <= set(shown)
+    assert "no touchpoints yet" in shown  # Trust
+
+
+def test_journey_map_lanes_are_a_list_that_a_new_lane_can_join():
+    def business_actions(journey, stage):
+        return [("", tp.business_action) for tp in journey.touchpoints(stage)]
+
+    backstage = plots.MapLane("Backstage", business_actions)
+    figure = plots.journey_map(emotion_journey(), lanes=[*plots.JOURNEY_MAP_LANES, backstage])
+    assert "Backstage" in texts(figure) and "Backstage Refer" in texts(figure)
+    without_curve = plots.journey_map(emotion_journey(), lanes=[backstage])
+    assert not any(line.get_label() == "emotion curve" for axes in without_curve.axes for line in axes.lines)
+
+
+@pytest.mark.parametrize(
+    "journey, lanes, field",
+    [("Nordlys Home", plots.JOURNEY_MAP_LANES, "journey"), (Journey("Shop"), ["Touchpoints"], "lanes[0]")],
+)
+def test_journey_map_refuses_what_is_not_a_journey_or_a_lane(journey, lanes, field):
+    with pytest.raises(ValidationError) as caught:
+        plots.journey_map(journey, lanes=lanes)
+    assert caught.value.field == field
+
+
+# -- persona card and empathy map -----------------------------------------------------------
+
+
+def test_persona_card_shows_everything_about_the_persona():
+    persona = full_persona()
+    figure = plots.persona_card(persona)
+    headings = {"Jessica, 28", "Marketing assistant in Oslo", "Goals", "Challenges", "Preferred channels"}
+    assert headings <= set(texts(figure))
+    assert shows(figure, f"“{persona.quote}”") and shows(figure, "Segment: Young urban renters")
+    for item in persona.goals + persona.challenges + persona.channels:
+        assert shows(figure, item)
+    quote = next(text for text in figure.axes[0].texts if text.get_text().startswith("“"))
+    assert "\n" in quote.get_text()  # a long quote wraps instead of running off the card
+
+
+def test_persona_card_asks_for_what_is_still_missing():
+    shown = texts(plots.persona_card(Persona("Ola")))
+    assert "Ola" in shown
+    assert any(text.startswith("No goals yet") for text in shown)
+    assert any(text.startswith("No channels yet") for text in shown)
+
+
+@pytest.mark.parametrize(
+    "extra, boxes",
+    [({}, set()), ({"pains": ["Hidden delivery costs"]}, {"Pains"}),
+     ({"pains": ["Hidden delivery costs"], "gains": ["A home she is proud of"]}, {"Pains", "Gains"})],
+)
+def test_empathy_map_has_four_quadrants_around_the_person_and_pains_and_gains_only_when_present(extra, boxes):
+    card = full_empathy_map(**extra)
+    figure = plots.empathy_map(card)
+    shown = set(texts(figure))
+    assert {"Says", "Thinks", "Does", "Feels", "Jessica, 28"} <= shown
+    assert {"Pains", "Gains"} & shown == boxes
+    for item in card.says + card.thinks + card.does + card.feels + card.pains + card.gains:
+        assert shows(figure, item)
+
+
+def test_empathy_map_prompts_for_an_empty_quadrant():
+    shown = texts(plots.empathy_map(EmpathyMap(who="Ola", says=["Just tell me the price"])))
+    assert sum(text.startswith("Nothing yet") for text in shown) == 3  # thinks, does and feels are empty
+
+
+@pytest.mark.parametrize("draw, argument", [(plots.persona_card, "persona"), (plots.empathy_map, "empathy_map")])
+def test_people_plots_refuse_other_things_naming_the_argument(draw, argument):
+    with pytest.raises(ValidationError) as caught:
+        draw({"name": "Jessica"})
+    assert caught.value.field == argument
+
+
+# -- goal attainment -----------------------------------------------------------------------
+
+
+def target_marks(figure: Figure) -> list[float]:
+    (line,) = [line for line in figure.axes[0].lines if line.get_label() == "target"]
+    xs = line.get_xdata()
+    return [float(x) for x in xs[::3]]  # drawn as pairs of points, each pair followed by a NaN break
+
+
+def test_goal_attainment_colours_met_and_missed_goals_and_shows_no_data_without_a_bar():
+    figure = plots.goal_attainment(attainment_table())
+    bars = labelled(figure)
+    colours = {stage: to_hex(bar.get_facecolor()).upper() for stage, bar in bars.items()}
+    assert colours == {"Know": GREEN, "Like": VERMILLION, "Repeat": GREEN}  # Try has no bar
+    shown = texts(figure)
+    assert "no data" in shown and "no data (target 800 orders)" in shown
+    assert {"Goal met", "Goal missed", "Target"} <= set(shown)
+    assert {"✓ goal met", "✗ goal missed", "1.8% (target 2.5%)"} <= set(shown)
+
+
+def test_goal_attainment_bars_stand_to_their_target_as_actual_to_target():
+    figure = plots.goal_attainment(attainment_table())
+    bars = labelled(figure)
+    know, like, _, repeat = target_marks(figure)
+    # measured / target: Know 50000 / 40000 = 1.25, Like 1.8 / 2.5 = 0.72, Repeat 8 / 10 = 0.8
+    for stage, mark, ratio in [("Know", know, 1.25), ("Like", like, 0.72), ("Repeat", repeat, 0.8)]:
+        bar = bars[stage]
+        assert bar.get_width() / (mark - bar.get_x()) == pytest.approx(ratio)
+
+
+@pytest.mark.parametrize(
+    "change, error, field",
+    [
+        (lambda table: table.drop(columns="met"), SchemaError, "met"),
+        (lambda table: table.drop(columns="target"), SchemaError, "target"),
+        (lambda table: table.iloc[0:0], ValidationError, "attainment_frame"),
+        (lambda table: table.assign(actual=["lots", "few", "", "some"]), SchemaError, "actual"),
+        (lambda table: table.assign(met=["yes", "no", "no", "yes"]), SchemaError, "met"),
+        (lambda table: table.to_dict(), ValidationError, "attainment_frame"),
+    ],
+)
+def test_goal_attainment_refuses_a_table_it_cannot_draw_and_names_the_column(change, error, field):
+    with pytest.raises(error) as caught:
+        plots.goal_attainment(change(attainment_table()))
+    assert caught.value.field == field
+
+
+# -- readable: nothing overlaps or leaves the page -----------------------------------------
+
+
+def realistic_figures() -> dict:
+    return {
+        "hourglass": lambda: plots.hourglass(funnel_table([50000, 21000, 12000, 7000, 3000, 1800, 600])),
+        "funnel": lambda: plots.funnel(funnel_table([50000, 21000, 12000, 7000, 3000, 1800, 600])),
+        "journey_map": lambda: plots.journey_map(emotion_journey()),
+        "persona_card": lambda: plots.persona_card(full_persona()),
+        "empathy_map": lambda: plots.empathy_map(full_empathy_map(pains=[LONG], gains=["Furniture that lasts"])),
+        "goal_attainment": lambda: plots.goal_attainment(attainment_table()),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(realistic_figures()))
+def test_no_text_overlaps_another_or_leaves_the_page(name):
+    figure = realistic_figures()[name]()
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    boxes = [(item.get_text(), item.get_window_extent(renderer))
+             for axes in figure.axes for item in axes.texts if item.get_text().strip()]
+    page = figure.bbox
+    for text, box in boxes:
+        assert page.x0 <= box.x0 and box.x1 <= page.x1 and page.y0 <= box.y0 and box.y1 <= page.y1, text
+    for (first, one), (second, other) in combinations(boxes, 2):
+        assert not one.shrunk(0.98, 0.9).overlaps(other.shrunk(0.98, 0.9)), (first, second)
+
+
+# -- one look, one palette, no global state --------------------------------------------------
+
+
+def test_the_palette_is_okabe_ito():
+    assert set(plots.OKABE_ITO.values()) == {
+        "#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
+
+
+def test_a_notebook_that_changed_matplotlib_settings_gets_the_same_picture(tmp_path):
+    before = plots.export(plots.funnel(funnel_table([100, 40])), tmp_path / "before.png").read_bytes()
+    changes = {"font.size": 30, "font.weight": "bold", "patch.force_edgecolor": True, "patch.edgecolor": "red"}
+    with matplotlib.rc_context(changes):
+        changed = plots.export(plots.funnel(funnel_table([100, 40])), tmp_path / "changed.png").read_bytes()
+    assert changed == before
+    assert matplotlib.rcParams["font.size"] == 10.0  # and the notebook's own settings were put back
+
+
+def test_jupyter_can_show_a_figure_without_pyplot():
+    figure = plots.funnel(funnel_table([100, 40]))
+    png, size = figure._repr_png_()  # what IPython calls to display an object as an image
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = figure.get_size_inches()
+    assert size == {"width": round(width * 100), "height": round(height * 100)}  # shown at 100 pixels per inch
+    assert repr(figure) == "<Figure: How many customers reach each stage>"  # a notebook's text output, stable
+
+
+def test_no_plot_module_imports_pyplot_so_nothing_is_left_in_global_state():
+    for module in sorted(Path(plots.__file__).parent.glob("*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        names = []
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names += [alias.name for alias in node.names] + [getattr(node, "module", None) or ""]
+            elif isinstance(node, ast.Attribute):
+                names.append(node.attr)  # matplotlib.pyplot used without importing it by name
+        assert not any("pyplot" in name for name in names), module.name
+
+
+# -- export --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix, magic", [("png", b"\x89PNG\r\n\x1a\n"), ("svg", b"<?xml"), ("pdf", b"%PDF-")])
+def test_export_writes_each_format_and_returns_the_path(tmp_path, suffix, magic):
+    path = plots.export(plots.persona_card(Persona("Ola")), tmp_path / f"card.{suffix}")
+    assert path == tmp_path / f"card.{suffix}"
+    assert path.read_bytes().startswith(magic)
+    assert [item.name for item in tmp_path.iterdir()] == [path.name]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg", "pdf"])
+def test_the_same_input_exported_twice_gives_the_same_bytes(tmp_path, suffix):
+    first = plots.export(plots.persona_card(full_persona()), tmp_path / f"first.{suffix}").read_bytes()
+    second = plots.export(plots.persona_card(full_persona()), tmp_path / f"second.{suffix}").read_bytes()
+    assert first == second
+
+
+def test_exported_files_carry_no_date(tmp_path):
+    svg = plots.export(plots.persona_card(Persona("Ola")), tmp_path / "card.svg").read_text(encoding="utf-8")
+    pdf = plots.export(plots.persona_card(Persona("Ola")), tmp_path / "card.pdf").read_bytes()
+    assert "<dc:date>" not in svg and b"/CreationDate" not in pdf
+
+
+def test_export_takes_the_format_from_the_argument_and_adds_the_ending(tmp_path):
+    path = plots.export(plots.persona_card(Persona("Ola")), tmp_path / "card", format="PDF")
+    assert path.name == "card.pdf" and path.read_bytes().startswith(b"%PDF-")
+
+
+def test_export_replaces_an_existing_file(tmp_path):
+    (tmp_path / "card.png").write_bytes(b"old picture")
+    plots.export(plots.persona_card(Persona("Ola")), tmp_path / "card.png")
+    assert (tmp_path / "card.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    "name, format, field",
+    [("map.jpg", None, "format"), ("map.png", "gif", "format"), ("map", None, "format"), ("map.png", "pdf", "format")],
+)
+def test_export_refuses_a_format_it_cannot_write_listing_png_svg_and_pdf(tmp_path, name, format, field):
+    with pytest.raises(ValidationError) as caught:
+        plots.export(plots.persona_card(Persona("Ola")), tmp_path / name, format=format)
+    assert caught.value.field == field
+    assert caught.value.allowed == "png, svg, pdf"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_refuses_what_is_not_a_figure(tmp_path):
+    with pytest.raises(ValidationError) as caught:
+        plots.export("my journey", tmp_path / "map.png")
+    assert caught.value.field == "figure"
