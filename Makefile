@@ -15,7 +15,7 @@ START := $(firstword $(wildcard notebooks/00_*.ipynb) README.md)
 .PHONY: lab test lock clean
 
 lab: $(INSTALLED)
-	$(BIN)/jupyter lab $(AS_ROOT) $(LAB_ARGS) $(START)
+	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS) $(START)
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest -n 2 --dist loadfile

@@ -10,6 +10,7 @@ notebook uses them.
 
 import importlib
 
+from journeylab.checks import check, hint, progress
 from journeylab.errors import FileFormatError, JourneyLabError, SchemaError, UnknownNameError, ValidationError
 from journeylab.frameworks import FRAMEWORKS, convert, get_framework
 from journeylab.journey import Journey, StageGoal, Touchpoint
@@ -33,6 +34,9 @@ __all__ = [
     "Tactic",
     "Plan",
     "smart_check",
+    "check",
+    "hint",
+    "progress",
     "JourneyLabError",
     "ValidationError",
     "UnknownNameError",
@@ -40,7 +44,7 @@ __all__ = [
     "SchemaError",
 ]
 
-_LAZY_MODULES = ("analytics", "cli", "data", "kpis", "plots")
+_LAZY_MODULES = ("analytics", "cli", "course", "data", "kpis", "parameters", "plots", "synthetic", "widgets")
 
 
 def __getattr__(name: str):

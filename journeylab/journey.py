@@ -31,7 +31,7 @@ from typing import Any
 from journeylab import _fields
 from journeylab.storage import atomic_write
 from journeylab.errors import FileFormatError, UnknownNameError, ValidationError
-from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, get_framework
+from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, convert, get_framework
 from journeylab.personas import Persona
 
 __all__ = ["Touchpoint", "StageGoal", "Journey", "EMOTION_RANGE", "FILE_FORMAT", "FILE_VERSION"]
@@ -224,6 +224,40 @@ class Journey:
     def copy(self) -> Journey:
         """An independent copy (touchpoints and goals are immutable, so lists suffice)."""
         return Journey.from_dict(self.to_dict())
+
+    def in_framework(self, framework: str | Framework) -> tuple[Journey, list[str]]:
+        """The same journey seen through another framework, and what could not be carried over.
+
+        Each stage's touchpoints go to the first stage of ``framework`` that covers
+        it (:func:`journeylab.frameworks.convert`). Two stages that become one
+        (Trust and Try become Desire) keep every touchpoint, except one that is
+        identical to one already there, and the first goal; the notes list each of
+        those, so nothing disappears without a word. The journey builder uses it when the learner picks another framework (notebook 07).
+
+        >>> from journeylab.journey import Touchpoint
+        >>> journey = Journey("Nordlys Home")
+        >>> journey.add_touchpoint("Trust", Touchpoint("Reviews page"))
+        >>> journey.add_touchpoint("Try", Touchpoint("Free sample"))
+        >>> five, notes = journey.in_framework("five_stage")
+        >>> [tp.channel for tp in five.touchpoints("Desire")], notes
+        (['Reviews page', 'Free sample'], [])
+        """
+        source, target = self._framework, get_framework(framework)
+        converted = Journey(self.name, framework=target, persona=self.persona)
+        notes = []
+        for stage in source.stage_names:
+            destination = convert(stage, source, target)[0]
+            for touchpoint in self.touchpoints(stage):
+                try:
+                    converted.add_touchpoint(destination, touchpoint)
+                except ValidationError:
+                    notes.append(f"{touchpoint.channel} ({stage}) was already in {destination}, so it appears once")
+            goal = self.goal(stage)
+            if goal is not None and converted.goal(destination) is None:
+                converted.set_goal(destination, goal)
+            elif goal is not None:
+                notes.append(f"the goal of {stage} ({goal.goal}) was dropped: {destination} already has a goal")
+        return converted, notes
 
     # -- checks used by the changing methods --------------------------------------------
 

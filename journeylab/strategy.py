@@ -247,6 +247,24 @@ class Plan:
     def tactics(self) -> tuple[Tactic, ...]:
         return tuple(tactic for strategy in self.strategies for tactic in strategy.tactics)
 
+    def outline(self) -> str:
+        """The plan as an indented outline, one level per indent (notebook 01).
+
+        >>> plan = Plan(Target("Grow"), [Objective("visits", strategies=[Strategy("Be found", tactics=[Tactic("Blog weekly")])])])
+        >>> print(plan.outline())
+        TARGET: Grow
+          OBJECTIVE: Increase visits.
+            STRATEGY: Be found
+              TACTIC: Blog weekly
+        """
+        lines = [f"TARGET: {self.target.statement}"]
+        for objective in self.objectives:
+            lines.append(f"  OBJECTIVE: {objective.sentence()}")
+            for strategy in objective.strategies:
+                lines.append(f"    STRATEGY: {strategy.statement}")
+                lines += [f"      TACTIC: {tactic.statement}" for tactic in strategy.tactics]
+        return "\n".join(lines)
+
     def problems(self) -> list[str]:
         """Everything that keeps the plan from being complete, one plain sentence each.
 

@@ -1,0 +1,345 @@
+"""BuilderBase: what every builder does the same way, so each builder only says what is its own.
+
+A builder is a view of one model object. Every change goes one road,
+:meth:`BuilderBase._change`: the model checks it; a refused change leaves the
+model exactly as it was and becomes the message under the form; an accepted
+change is remembered for Undo, shown in the widgets and the picture, and
+written to the autosave file at once (a closed tab or a crashed kernel loses
+nothing). Save, Load and Export write next to the notebook and name the file
+in the message.
+
+Displaying a builder shows its root widget and prints nothing: under nbval a
+cell's printed text is compared, and text printed while a widget is displayed
+comes back differently on a fresh run. The plain-text part of the display is a
+short, stable summary of the model.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from journeylab import plots
+from journeylab.errors import FileFormatError, JourneyLabError, ValidationError
+from journeylab.storage import atomic_write
+from journeylab.widgets._common import button, figure_png, plain_words, say_ok, say_problem, slug, text_field
+
+__all__ = ["BuilderBase", "UNDO_LIMIT"]
+
+UNDO_LIMIT = 100  # states kept for Undo: plenty for a session, bounded memory
+_KNOWN_ENDINGS = (".json", ".png", ".svg", ".pdf", ".csv", ".md")
+
+
+class BuilderBase:
+    """The common part of every builder: display, message, Undo, autosave, Save/Load and Export.
+
+    A subclass says what its model is through a handful of small methods
+    (``_new_model``, ``_to_data``, ``_from_data``, ``_figure``, ``_show_model``)
+    and routes every change through :meth:`_change`, so no change can skip
+    the checks, the Undo history or the autosave.
+    """
+
+    kind = "model"  # the word in default file names ("persona" gives jessica_persona.png)
+    noun = "model"  # the word in messages ("empathy map")
+    picture_name = "picture"  # what the preview is called in messages
+    labels: Mapping[str, str] = {}  # field name -> form label, for messages
+
+    def __init__(self, model: Any, *, autosave: str | Path | None, folder: str | Path | None,
+                 live_preview: bool) -> None:
+        self.folder = Path(folder) if folder is not None else Path()
+        self.autosave: Path | None = None if autosave is None else self._in_folder(autosave)
+        self.message = widgets.HTML(layout=widgets.Layout(min_height="24px"))
+        self.preview = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="1100px"))
+        self.live_preview = widgets.Checkbox(value=live_preview, description="Update the picture after every change",
+                                             indent=False, layout=widgets.Layout(width="auto"))
+        self.live_preview.observe(lambda change: change["new"] and self.refresh_preview(), "value")
+        self.file_name = text_field("File name", help="Used by Save, Load and the export buttons; "
+                                    "the ending (.json, .png ...) is added for you.")
+        self.buttons: dict[str, widgets.Button] = {}
+        self._undo_states: list[Any] = []
+        self._syncing = False  # True while the builder itself writes into its widgets
+        self._notice = ("", False)  # what to say once the widgets exist; True for a problem
+        if model is None:
+            model = self._resume_or_new()
+        elif self.autosave is not None and self.autosave.exists():
+            self._notice = (f"Every change is saved to {self.autosave}, which already exists: your first change "
+                            f"replaces it. To continue from that file instead, open it with "
+                            f"{type(self).__name__}.from_file('{self.autosave}').", False)
+        elif self.autosave is not None:
+            self._notice = (f"Every change is saved to {self.autosave} at once.", False)
+        self._model = model
+
+    # -- what a subclass provides ------------------------------------------------------
+
+    def _new_model(self) -> Any:
+        raise NotImplementedError
+
+    def _to_data(self, model: Any) -> Any:
+        return model.to_dict()
+
+    def _from_data(self, data: Any) -> Any:
+        raise NotImplementedError
+
+    def _figure(self) -> Figure:
+        raise NotImplementedError
+
+    def _show_model(self) -> None:
+        """Write the model into the widgets (called with ``_syncing`` set)."""
+        raise NotImplementedError
+
+    def _model_name(self) -> str:
+        return getattr(self._model, "name", "") or self.kind
+
+    # -- starting ----------------------------------------------------------------------
+
+    @classmethod
+    def from_file(cls, path: str | Path, *, autosave: bool = True, **options: Any) -> Any:
+        """Open a saved file; with ``autosave`` (the default) every change is written back to it.
+
+        A file that does not exist yet starts a new one there, so the same cell
+        works on the first day and after a restart.
+        """
+        if autosave:
+            return cls(None, autosave=path, **options)
+        builder = cls(None, **options)
+        builder.load(path, remember=False)
+        return builder
+
+    def _resume_or_new(self) -> Any:
+        path = self.autosave
+        if path is None:
+            return self._new_model()
+        if not path.exists():
+            self._notice = (f"Started a new {self.noun}; every change is saved to {path} at once.", False)
+            return self._new_model()
+        try:
+            model = self._read(path)
+        except (JourneyLabError, OSError) as error:
+            self.autosave = None  # never overwrite a file we could not read
+            self._notice = (f"Could not open {path}: {self._describe(error)} The file was left as it is; "
+                            "autosave is off.", True)
+            return self._new_model()
+        self._notice = (f"Opened {path}; every change is saved there at once.", False)
+        return model
+
+    def _finish(self, widget: widgets.Widget) -> None:
+        """Last step of a subclass's ``__init__``: show the model and the first picture."""
+        self.widget = widget
+        self._sync()
+        if self.live_preview.value:
+            self.refresh_preview()
+        text, is_problem = self._notice
+        if is_problem:
+            self._say_problem(text)
+        elif text:
+            self._say(text)
+
+    # -- display -----------------------------------------------------------------------
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        """Show the builder's UI; the plain-text part is a short, stable summary for nbval."""
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = repr(self)
+        return bundle
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._model!r})"
+
+    # -- the message -------------------------------------------------------------------
+
+    def _say(self, text: str) -> None:
+        self.message.value = say_ok(text)
+
+    def _say_problem(self, text: str) -> None:
+        self.message.value = say_problem(text)
+
+    def _describe(self, error: Exception) -> str:
+        if isinstance(error, JourneyLabError):
+            return plain_words(error, self.labels)
+        if isinstance(error, FileNotFoundError):
+            return "there is no file of that name in this folder."
+        return f"{error.strerror or error}." if isinstance(error, OSError) else f"{error}."
+
+    # -- changing the model ------------------------------------------------------------
+
+    @contextmanager
+    def _quiet(self) -> Iterator[None]:
+        """Write into widgets without their change handlers treating it as the user's input."""
+        before, self._syncing = self._syncing, True
+        try:
+            yield
+        finally:
+            self._syncing = before
+
+    def _sync(self) -> None:
+        with self._quiet():
+            self._show_model()
+        self.file_name.placeholder = f"{self._file('json').stem} (automatic)"
+
+    def _change(self, action: Callable[[], str]) -> bool:
+        """Apply one change: ``action`` changes the model and returns what to tell the user.
+
+        A :class:`JourneyLabError` leaves the model exactly as it was and becomes
+        the message; an accepted change is remembered for Undo, shown and autosaved.
+        """
+        before = self._to_data(self._model)
+        try:
+            done = action()
+        except JourneyLabError as error:
+            if self._to_data(self._model) != before:
+                self._model = self._from_data(before)
+            self._say_problem(self._describe(error) + " Nothing was changed.")
+            return False
+        if self._to_data(self._model) == before:
+            self._say(done)
+            return True
+        self._undo_states = [*self._undo_states[-(UNDO_LIMIT - 1):], before]
+        self._changed(done)
+        return True
+
+    def _changed(self, done: str) -> None:
+        self._sync()
+        if self.live_preview.value:
+            self.refresh_preview()
+        if self.autosave is not None:
+            try:
+                self._write_json(self.autosave)
+            except OSError as error:
+                self._say_problem(f"{done} But it could not be saved to {self.autosave}: {self._describe(error)}")
+                return
+            done += f" Saved to {self.autosave}."
+        self._say(done)
+
+    def undo(self) -> None:
+        """Go back one change (up to 100 changes), for when a click did something you did not want."""
+        if not self._undo_states:
+            self._say_problem("There is nothing to undo yet.")
+            return
+        self._model = self._from_data(self._undo_states.pop())
+        self._changed(f"Undid the last change ({len(self._undo_states)} more can be undone).")
+
+    @property
+    def can_undo(self) -> int:
+        """How many changes Undo can still take back."""
+        return len(self._undo_states)
+
+    def refresh_preview(self) -> None:
+        """Draw the picture again from the model (the Image widget gets new PNG bytes)."""
+        self.preview.value = figure_png(self._figure())
+
+    # -- files -------------------------------------------------------------------------
+
+    def _in_folder(self, path: str | Path) -> Path:
+        path = Path(path)
+        return path if path.is_absolute() else self.folder / path
+
+    def _file(self, ending: str) -> Path:
+        stem = self.file_name.value.strip() or f"{slug(self._model_name())}_{self.kind}"  # nordlys_home_journey
+        stem = stem[: -len(Path(stem).suffix)] if Path(stem).suffix.lower() in _KNOWN_ENDINGS else stem
+        return self._in_folder(f"{stem}.{ending}")
+
+    def _write_json(self, path: Path) -> Path:
+        return atomic_write(path, json.dumps(self._to_data(self._model), ensure_ascii=False, indent=2) + "\n")
+
+    def _read(self, path: Path) -> Any:
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise FileFormatError("", f"the file is not valid JSON: {error.msg} at line {error.lineno}") from None
+        return self._from_data(data)
+
+    def save(self, path: str | Path | None = None) -> Path | None:
+        """Save as JSON (atomically) to ``path``, else '<file name>.json' if one is typed, else the autosave file."""
+        if path is not None:
+            target = self._in_folder(path)
+        else:
+            target = self._file("json") if self.file_name.value.strip() or self.autosave is None else self.autosave
+        try:
+            self._write_json(target)
+        except OSError as error:
+            self._say_problem(f"Could not save to {target}: {self._describe(error)}")
+            return None
+        self._say(f"Saved the {self.noun} to {target}.")
+        return target
+
+    def load(self, path: str | Path | None = None, *, remember: bool = True) -> None:
+        """Open a JSON file saved before (Undo goes back to what you had)."""
+        source = self._in_folder(path) if path is not None else self._file("json")
+        try:
+            model = self._read(source)
+        except (JourneyLabError, OSError) as error:
+            self._say_problem(f"Could not open {source}: {self._describe(error)} Nothing was changed.")
+            return
+        if not remember:
+            self._model = model
+            self._sync()
+            if self.live_preview.value:
+                self.refresh_preview()
+            self._say(f"Opened {source}.")
+            return
+
+        def replace() -> str:
+            self._model = model
+            return f"Opened {source}."
+
+        self._change(replace)
+
+    def export(self, format: str) -> Path | None:
+        """Write the picture (png, svg, pdf) or the data (json) next to the notebook; the message names the file."""
+        fmt = format.strip().lower().lstrip(".") if isinstance(format, str) else format
+        try:
+            return self._export(fmt)
+        except JourneyLabError as error:
+            self._say_problem(self._describe(error))
+        except OSError as error:
+            self._say_problem(f"Could not write the file: {self._describe(error)}")
+        return None
+
+    def _export_formats(self) -> tuple[str, ...]:
+        return (*plots.EXPORT_FORMATS, "json")
+
+    def _export(self, fmt: str) -> Path:
+        if fmt in plots.EXPORT_FORMATS:
+            path = plots.export(self._figure(), self._file(fmt), fmt)
+            self._say(f"Saved the {self.picture_name} as {path}.")
+            return path
+        if fmt == "json":
+            path = self._write_json(self._file("json"))
+            self._say(f"Saved the {self.noun} as {path} (open it again with Load).")
+            return path
+        raise ValidationError("format", "is not a format this builder can write", value=fmt,
+                              allowed=self._export_formats())
+
+    def _file_box(self) -> widgets.Widget:
+        """File name, Save/Load and one button per export format."""
+        names = {"png": "PNG picture", "svg": "SVG picture", "pdf": "PDF", "csv": "CSV table",
+                 "md": "Markdown", "json": "JSON"}
+        exports = [button(names[fmt], lambda fmt=fmt: self.export(fmt), f"Write a .{fmt} file next to the notebook")
+                   for fmt in self._export_formats()]
+        self.buttons.update({f"export_{fmt}": item for fmt, item in zip(self._export_formats(), exports)})
+        self.buttons["save"] = button("Save", self.save, "Save to '<file name>.json' (or the autosave file)", "primary")
+        self.buttons["load"] = button("Load", self.load, "Open '<file name>.json'")
+        return widgets.VBox([
+            widgets.HTML("<b>Keep your work.</b> Files go next to this notebook."),
+            self.file_name,
+            widgets.HBox([self.buttons["save"], self.buttons["load"]]),
+            widgets.HTML("Export:"),
+            widgets.HBox(exports, layout=widgets.Layout(flex_flow="row wrap")),
+        ])
+
+    def _status_bar(self) -> widgets.Widget:
+        """Undo, the live-preview switch and the message, right under the form."""
+        self.buttons["undo"] = button("Undo", self.undo, "Take back the last change", "warning")
+        self.buttons["refresh"] = button("Update picture", self.refresh_preview, "Draw the picture again")
+        return widgets.VBox([
+            widgets.HBox([self.buttons["undo"], self.buttons["refresh"], self.live_preview],
+                         layout=widgets.Layout(align_items="center")),
+            self.message,
+        ])

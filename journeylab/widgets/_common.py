@@ -1,0 +1,187 @@
+"""Small helpers the builders share: the inline message, form fields, reading typed values, PNG bytes.
+
+* the **message** under a form turns a :class:`~journeylab.errors.JourneyLabError`
+  into a plain sentence with the form's own labels (``Target: must be a number``)
+  instead of a field path or a traceback;
+* **field helpers** give every form the same label width, placeholders and help
+  text, and report a change on Enter or leaving the box rather than on every key
+  (each change redraws the picture and autosaves);
+* **reading typed values**: lists as one item per line, numbers as people type
+  them ("3,5", "40 %"); text that is not a number is passed on unchanged, so the
+  model refuses it with its own message.
+
+Private to :mod:`journeylab.widgets`; the builder base is in ``_base``.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from journeylab import plots
+from journeylab.errors import JourneyLabError
+from journeylab.plots.style import course_style
+
+__all__ = [
+    "LABEL_WIDTH", "plain_words", "say_ok", "say_problem",
+    "text_field", "lines_field", "combo_field", "labelled", "button",
+    "lines", "as_lines", "as_number", "plain_number", "slug", "figure_png",
+]
+
+LABEL_WIDTH = "130px"
+FIELD_WIDTH = "460px"
+PREVIEW_DPI = 80  # sharp enough on screen, small enough to send to the browser quickly
+
+# ----------------------------------------------------------------------------- messages
+
+_STAGE_ITEM = re.compile(r"^stages\.(?P<stage>[^.\[]+)\.(?:touchpoints(?:\[(?P<index>\d+)\])?|goal)")
+
+
+def plain_words(error: JourneyLabError, labels: Mapping[str, str]) -> str:
+    """An error as a sentence a marketer reads: the form label instead of the field path.
+
+    >>> from journeylab.errors import ValidationError
+    >>> plain_words(ValidationError("touchpoint.channel", "must not be empty", value=" ",
+    ...                             allowed="any text that is not blank"), {"channel": "Channel"})
+    'Channel: must not be empty. Allowed: any text that is not blank.'
+    """
+    place = _place(error.field, labels)
+    text = f"{place}: {error.problem}" if place else error.problem
+    if error.has_value and not (isinstance(error.value, str) and not error.value.strip()):
+        text += f" (you entered {error.value!r})"
+    text += "."
+    if error.allowed:
+        text += f" Allowed: {error.allowed}."
+    return text
+
+
+def _place(field: str, labels: Mapping[str, str]) -> str:
+    match = _STAGE_ITEM.match(field)
+    if match:
+        where = f"Stage {match['stage']}"
+        return where if match["index"] is None else f"{where} (touchpoint {int(match['index']) + 1})"
+    name = re.sub(r"\[\d+\]$", "", field.rsplit(".", 1)[-1])
+    return labels.get(name, name.replace("_", " ").capitalize())
+
+
+def say_ok(text: str) -> str:
+    """The message's HTML for something that worked (green tick)."""
+    return _html(text, plots.OKABE_ITO["bluish_green"], "✔")
+
+
+def say_problem(text: str) -> str:
+    """The message's HTML for a problem (orange warning sign), readable for colour-blind eyes too."""
+    return _html(text, plots.OKABE_ITO["vermillion"], "⚠")
+
+
+def _html(text: str, color: str, sign: str) -> str:
+    # quote=False keeps the quotes of "(you entered 'x')" readable in the value tests read
+    return f'<span style="color:{color}">{sign} {html.escape(text, quote=False)}</span>'
+
+
+# ----------------------------------------------------------------------------- fields
+
+
+def _style() -> dict[str, str]:
+    return {"description_width": LABEL_WIDTH}
+
+
+def text_field(label: str, placeholder: str = "", help: str = "", value: str = "") -> widgets.Text:
+    """A one-line text box; it reports a change on Enter or when you leave it, not on every key."""
+    return widgets.Text(value=value, description=label, placeholder=placeholder, tooltip=help or None,
+                        continuous_update=False, style=_style(), layout=widgets.Layout(width=FIELD_WIDTH))
+
+
+def lines_field(label: str, placeholder: str, help: str = "", rows: int = 3) -> widgets.Textarea:
+    """A text area for a list: one item per line, the easiest list to type for a non-programmer."""
+    return widgets.Textarea(description=label, placeholder=placeholder, tooltip=help or None, rows=rows,
+                            continuous_update=False, style=_style(), layout=widgets.Layout(width=FIELD_WIDTH))
+
+
+def combo_field(label: str, placeholder: str, help: str = "") -> widgets.Combobox:
+    """A text box with suggestions: pick one from the list or type your own."""
+    return widgets.Combobox(description=label, placeholder=placeholder, tooltip=help or None, ensure_option=False,
+                            continuous_update=False, style=_style(), layout=widgets.Layout(width=FIELD_WIDTH))
+
+
+def labelled(label: str, widget: widgets.Widget) -> widgets.HBox:
+    """A widget with its label on the left, in line with the other fields.
+
+    Button rows (``ToggleButtons``) put their own description above the buttons.
+    """
+    text = widgets.HTML(f'<div style="text-align:right; padding-right:8px">{html.escape(label)}</div>',
+                        layout=widgets.Layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH))
+    return widgets.HBox([text, widget], layout=widgets.Layout(align_items="center"))
+
+
+def button(label: str, action: Callable[[], Any], help: str = "", style: str = "") -> widgets.Button:
+    """A button that calls a builder method: the same method a notebook or a test calls in code."""
+    widget = widgets.Button(description=label, tooltip=help or label, button_style=style,
+                            layout=widgets.Layout(width="auto"))
+    widget.on_click(lambda _button: action())
+    return widget
+
+
+def lines(text: str) -> list[str]:
+    """The items of a one-per-line text area, blank lines dropped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def as_lines(items: Any) -> str:
+    """A list shown in a text area, one item per line (a single text stays as it is)."""
+    if isinstance(items, str):
+        return items
+    return "\n".join(str(item) for item in items or ())
+
+
+def as_number(text: Any) -> Any:
+    """A number typed as text ("3.5", "3,5", "40 %", "12,000"); anything else comes back unchanged.
+
+    A comma is a decimal comma, except in thousands ("12,000" is twelve
+    thousand). Giving an unreadable text back lets the model refuse it with its
+    own message.
+
+    >>> as_number("3,5"), as_number(" 40 % "), as_number("12,000"), as_number("10 000"), as_number("lots")
+    (3.5, 40.0, 12000.0, 10000.0, 'lots')
+    """
+    if not isinstance(text, str):
+        return text
+    cleaned = text.strip().rstrip("%").strip()
+    if re.fullmatch(r"[-+]?\d{1,3}([, ]\d{3})+(\.\d+)?", cleaned):
+        cleaned = cleaned.replace(",", "").replace(" ", "")
+    try:
+        return float(cleaned.replace(",", "."))
+    except ValueError:
+        return text
+
+
+def plain_number(value: float) -> str:
+    """A number as a person writes it: 3.0 as '3', 3.5 as '3.5', no exponent.
+
+    >>> plain_number(3.0), plain_number(3.5), plain_number(2500000.0)
+    ('3', '3.5', '2500000')
+    """
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def slug(name: str) -> str:
+    """A file name from a model's name: 'Nordlys Home' gives 'nordlys_home'.
+
+    >>> slug("Nordlys Home & Co.")
+    'nordlys_home_co'
+    """
+    return "_".join(re.findall(r"\w+", name.casefold())) or "untitled"
+
+
+def figure_png(figure: Figure, dpi: int = PREVIEW_DPI) -> bytes:
+    """PNG bytes of a figure for an ``Image`` widget, saved in the course style as export saves it."""
+    buffer = io.BytesIO()
+    with course_style():
+        figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()

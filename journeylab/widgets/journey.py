@@ -1,0 +1,423 @@
+"""JourneyBuilder: plan a customer journey stage by stage, with a live journey map (notebook 07).
+
+The capstone widget. Choose a framework, then for each stage add, edit,
+reorder and remove touchpoints and set the stage goal; the journey map below
+redraws after every change. Every change goes through the model's own checks:
+a duplicate touchpoint or a target that is not a number shows a message and
+changes nothing. Undo takes back changes one by one, and with ``autosave``
+every accepted change is on disk at once.
+
+Everything a click does is also a method, so a notebook (or a papermill run,
+which only sees code) can rebuild a journey without clicking:
+
+>>> builder = JourneyBuilder(Journey("Nordlys Home"), live_preview=False)
+>>> builder.add_touchpoint("Trust", channel="Reviews page", customer_action="Reads reviews", emotion=1)
+>>> builder.set_goal("Buy", goal="Turn visitors into buyers", kpi="Conversion rate", target="3.5")
+>>> builder.journey.goal("Buy").target
+3.5
+>>> builder.set_goal("Buy", goal="More buyers", kpi="Conversion rate", target="lots")
+>>> builder.journey.goal("Buy").goal
+'Turn visitors into buyers'
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+
+from journeylab import plots
+from journeylab.errors import JourneyLabError, UnknownNameError, ValidationError
+from journeylab.frameworks import FRAMEWORKS, convert, get_framework
+from journeylab.journey import EMOTION_RANGE, Journey, StageGoal, Touchpoint
+from journeylab.kpis import get_kpi
+from journeylab.storage import atomic_write
+from journeylab.widgets._base import BuilderBase
+from journeylab.widgets._common import (LABEL_WIDTH, as_number, button, combo_field, labelled, plain_number,
+                                        text_field)
+
+__all__ = ["JourneyBuilder"]
+
+FEELINGS = {-2: "very frustrated", -1: "annoyed", 0: "neutral", 1: "pleased", 2: "delighted"}
+_TOUCHPOINT_FORM = {  # field: (label, placeholder), in the order of the form
+    "channel": ("Channel", "Where? Pick one or type, e.g. Instagram"),
+    "customer_action": ("Customer does", "e.g. Reads reviews of the sofa"),
+    "business_action": ("We do", "e.g. Ask happy buyers for a review"),
+    "customer_question": ("Customer asks", "e.g. Will it fit my living room?"),
+    "emotion": ("Feeling", ""),
+    "pain_point": ("Pain point", "What could annoy or stop them here?"),
+    "owner": ("Owner", "Who in your team looks after it?"),
+}
+_GOAL_FORM = {
+    "goal": ("Goal", "e.g. Turn more visitors into buyers"),
+    "kpi": ("KPI", "Pick a suggested KPI or type your own"),
+    "target": ("Target", "A number, e.g. 3.5"),
+    "unit": ("Unit", "e.g. %, orders, visitors"),
+    "better": ("Better when", ""),
+}
+_EMPTY_GOAL = {"goal": "", "kpi": "", "target": "", "unit": "%", "better": "higher"}
+
+
+class JourneyBuilder(BuilderBase):
+    """Build a :class:`~journeylab.journey.Journey` in a form, with a live journey map.
+
+    Introduced in notebook 07.
+
+    Parameters
+    ----------
+    journey:
+        The journey to edit; a new one ("My business", hourglass) when left out,
+        or the ``autosave`` file if it exists (so re-running the cell after a
+        restart picks up where you were).
+    autosave:
+        A JSON file every accepted change is written to at once.
+    folder:
+        Where Save, Load and the exports write (default: next to the notebook).
+    live_preview:
+        Redraw the journey map after every change (switch off to work faster).
+
+    Attributes
+    ----------
+    journey:
+        The model being edited. Undo, Load and a framework change replace it
+        with a new Journey object, so read ``builder.journey`` again after those.
+    name, framework, stage:
+        The business name box, the framework dropdown and the stage buttons.
+    touchpoint_list, touchpoint_fields, goal_fields:
+        The touchpoints of the chosen stage, the touchpoint form and the goal
+        form, by the model's field names (``builder.goal_fields["target"].value = "3.5"``).
+    message, preview, buttons:
+        What happened last, the journey map (PNG bytes) and every button by name.
+    """
+
+    kind = noun = "journey"
+    picture_name = "journey map"
+    labels = {name: label for name, (label, _) in (_TOUCHPOINT_FORM | _GOAL_FORM).items()} | {
+        "name": "Business name", "framework": "Framework", "stage": "Stage", "format": "Format", "fields": "Fields"}
+
+    def __init__(self, journey: Journey | None = None, *, autosave: str | Path | None = None,
+                 folder: str | Path | None = None, live_preview: bool = True) -> None:
+        if journey is not None and not isinstance(journey, Journey):
+            raise ValidationError("journey", "must be a Journey", value=type(journey).__name__,
+                                  allowed='a Journey, such as Journey("Nordlys Home"), or nothing')
+        super().__init__(journey, autosave=autosave, folder=folder, live_preview=live_preview)
+        style, wide = {"description_width": LABEL_WIDTH}, widgets.Layout(width="460px")
+        self.name = text_field("Business name", "e.g. Nordlys Home", "The business or product this journey is for.")
+        self.framework = widgets.Dropdown(description="Framework", style=style, layout=wide, options=[
+            (f"{fw.title[0].upper()}{fw.title[1:]} ({len(fw.stages)} stages)", key) for key, fw in FRAMEWORKS.items()])
+        self.stage = widgets.ToggleButtons(style={"button_width": "auto"})  # labelled in _layout, in line
+        self.stage_help = widgets.HTML()
+        self.touchpoint_list = widgets.Select(rows=8, layout=widgets.Layout(width="330px"))
+        self.touchpoint_fields: dict[str, widgets.Widget] = {
+            name: text_field(label, placeholder) for name, (label, placeholder) in _TOUCHPOINT_FORM.items()}
+        self.touchpoint_fields["channel"] = combo_field(*_TOUCHPOINT_FORM["channel"])
+        self.touchpoint_fields["emotion"] = widgets.IntSlider(0, *EMOTION_RANGE, description="Feeling", style=style,
+                                                              layout=widgets.Layout(width="330px"))
+        self.feeling = widgets.Label(FEELINGS[0])
+        self.goal_fields: dict[str, widgets.Widget] = {
+            name: text_field(label, placeholder) for name, (label, placeholder) in _GOAL_FORM.items()}
+        self.goal_fields["kpi"] = combo_field(*_GOAL_FORM["kpi"])
+        self.goal_fields["better"] = widgets.ToggleButtons(options=[("Higher is better", "higher"),
+                                                                    ("Lower is better", "lower")])
+        self.name.observe(lambda change: self._syncing or self.set_name(change["new"]), "value")
+        self.framework.observe(lambda change: self._syncing or self.set_framework(change["new"]), "value")
+        self.stage.observe(lambda change: self._syncing or self._stage_chosen(), "value")
+        self.touchpoint_list.observe(lambda change: self._syncing or self.select_touchpoint(change["new"]), "value")
+        self.touchpoint_fields["emotion"].observe(lambda change: setattr(self.feeling, "value", FEELINGS[change["new"]]),
+                                                  "value")
+        self.goal_fields["kpi"].observe(lambda change: self._syncing or self._kpi_chosen(change["new"]), "value")
+        self._goal_shown: tuple[str, StageGoal | None] | None = None
+        self._finish(self._layout())
+
+    def _layout(self) -> widgets.Widget:
+        add = self.buttons
+        add["add"] = button("Add touchpoint", self.add_touchpoint, "Add the form as a new touchpoint", "success")
+        add["update"] = button("Save changes", self.update_touchpoint, "Put the form in place of the chosen touchpoint")
+        add["clear"] = button("Clear form", self.clear_form, "Empty the touchpoint form")
+        add["up"] = button("▲ Up", self.move_up, "Move the chosen touchpoint earlier")
+        add["down"] = button("▼ Down", self.move_down, "Move the chosen touchpoint later")
+        add["remove"] = button("Remove", self.remove_touchpoint, "Remove the chosen touchpoint", "danger")
+        add["set_goal"] = button("Set goal", self.set_goal, "Make the form this stage's goal", "success")
+        add["remove_goal"] = button("Remove goal", self.remove_goal, "This stage has no goal any more", "danger")
+        fields = self.touchpoint_fields
+        touchpoints = widgets.HBox([
+            widgets.VBox([widgets.HTML("<b>Touchpoints of this stage</b>, in order. Click one to edit it."),
+                          self.touchpoint_list, widgets.HBox([add["up"], add["down"], add["remove"]])],
+                         layout=widgets.Layout(width="350px")),
+            widgets.VBox([widgets.HTML("<b>A touchpoint</b>: a moment where the customer meets you."),
+                          *[fields[name] for name in list(_TOUCHPOINT_FORM)[:4]],
+                          widgets.HBox([fields["emotion"], self.feeling]), fields["pain_point"], fields["owner"],
+                          widgets.HBox([add["add"], add["update"], add["clear"]])]),
+        ])
+        goal = widgets.VBox([widgets.HTML("<b>What success means at this stage</b>, and the number that shows it."),
+                             *[self.goal_fields[name] for name in ("goal", "kpi", "target", "unit")],
+                             labelled("Better when", self.goal_fields["better"]),
+                             widgets.HBox([add["set_goal"], add["remove_goal"]])])
+        self.tabs = widgets.Tab([touchpoints, goal, self._file_box()],
+                                titles=("Touchpoints", "Stage goal", "Save and export"))
+        intro = ("<h3>Journey builder</h3>Pick the stages, then go through them one by one: add the touchpoints "
+                 "where customers meet you and set a goal for each stage. The map below updates as you go; "
+                 "<b>Undo</b> takes back a change.")
+        return widgets.VBox([widgets.HTML(intro), self.name, self.framework, labelled("Stage", self.stage),
+                             self.stage_help,
+                             self.tabs, self._status_bar(), self.preview])
+
+    # -- the model -------------------------------------------------------------------------
+
+    @property
+    def journey(self) -> Journey:
+        """The journey being edited."""
+        return self._model
+
+    def _new_model(self) -> Journey:
+        return Journey("My business")
+
+    def _from_data(self, data: Any) -> Journey:
+        return Journey.from_dict(data)
+
+    def _read(self, path: Path) -> Journey:
+        return Journey.load(path)
+
+    def _write_json(self, path: Path) -> Path:
+        return self.journey.save(path)
+
+    def _figure(self):
+        return plots.journey_map(self.journey)
+
+    def _stage_name(self, stage: str | None) -> str:
+        """The stage a method works on: the one given (then also shown), else the chosen one."""
+        if stage is None:
+            return self.stage.value
+        name = self.journey.framework.stage(stage).name
+        if name != self.stage.value:
+            self.stage.value = name
+        return name
+
+    def _show_model(self) -> None:
+        journey, names = self.journey, self.journey.stage_names
+        self.name.value, self.framework.value = journey.name, journey.framework.key
+        stage = self.stage.value if self.stage.value in names else names[0]
+        if tuple(self.stage.options) != names:
+            self.stage.options = names
+        self.stage.value = stage
+        info, items, goal = journey.framework.stage(stage), journey.touchpoints(stage), journey.goal(stage)
+        count = f"{len(items)} touchpoint{'s' * (len(items) != 1)}, {'a goal' if goal else 'no goal yet'}"
+        self.stage_help.value = (f"<b>{stage}</b> ({count}). The customer asks: <i>“{html.escape(info.question)}”</i>"
+                                 f"<br>Your job: {html.escape(info.marketer_job)}")
+        self.touchpoint_fields["channel"].options = info.touchpoints
+        self.goal_fields["kpi"].options = info.kpis
+        selected = self.touchpoint_list.value
+        self.touchpoint_list.options = [(self._list_label(i, tp), i) for i, tp in enumerate(items)]
+        self.touchpoint_list.value = selected if selected is not None and selected < len(items) else None
+        if self._goal_shown != (stage, goal):  # refill only when stage or goal changed: keep a draft otherwise
+            self._goal_shown = (stage, goal)
+            values = _EMPTY_GOAL
+            if goal is not None:
+                values = {name: getattr(goal, name) for name in _GOAL_FORM} | {"target": plain_number(goal.target)}
+            for name, value in values.items():
+                self.goal_fields[name].value = value
+
+    @staticmethod
+    def _list_label(index: int, touchpoint: Touchpoint) -> str:
+        action = f" – {touchpoint.customer_action}" if touchpoint.customer_action else ""
+        return f"{index + 1}. {touchpoint.channel}{action} ({touchpoint.emotion:+d})".replace("(+0)", "(0)")
+
+    def _select(self, index: int | None) -> None:
+        with self._quiet():
+            self.touchpoint_list.value = index
+
+    def _stage_chosen(self) -> None:
+        self._select(None)
+        self._sync()
+
+    def _kpi_chosen(self, kpi: str) -> None:
+        """Fill unit and direction from the KPI, so a churn target does not end up 'higher is better'."""
+        for name, value in self._kpi_defaults(kpi).items():
+            self.goal_fields[name].value = value
+
+    def _kpi_defaults(self, kpi: str) -> dict[str, str]:
+        try:
+            known = get_kpi(kpi)
+        except UnknownNameError:
+            suggested = kpi in self.journey.framework.stage(self.stage.value).kpis
+            return {"unit": "", "better": "higher"} if suggested else {}  # a count such as Orders
+        return {"unit": known.unit.split(" (")[0], "better": known.better}
+
+    # -- methods: the same for a click and for code -------------------------------------------
+
+    def select_stage(self, stage: str) -> None:
+        """Show one stage in the forms (``"trust"`` works too)."""
+        self._change(lambda: f"Showing {self._stage_name(stage)}.")
+
+    def select_touchpoint(self, index: int | None) -> None:
+        """Choose a touchpoint of the shown stage (0 is the first) to edit, move or remove; it fills the form."""
+        if index is None:
+            self._select(None)
+            return
+        try:
+            touchpoint = self._at(self.stage.value, index)
+        except JourneyLabError as error:
+            self._say_problem(self._describe(error))
+            return
+        self._select(index)
+        for name in _TOUCHPOINT_FORM:
+            self.touchpoint_fields[name].value = getattr(touchpoint, name)
+
+    def clear_form(self) -> None:
+        """Empty the touchpoint form for the next touchpoint."""
+        self._select(None)
+        for name in _TOUCHPOINT_FORM:
+            self.touchpoint_fields[name].value = 0 if name == "emotion" else ""
+
+    def _form(self, widgets_by_name: dict[str, widgets.Widget], given: dict[str, Any]) -> dict[str, Any]:
+        unknown = sorted(set(given) - set(widgets_by_name))
+        if unknown:
+            raise ValidationError("fields", f"there is no field called {unknown[0]!r}", allowed=list(widgets_by_name))
+        return dict(given) if given else {name: widget.value for name, widget in widgets_by_name.items()}
+
+    def add_touchpoint(self, stage: str | None = None, **fields: Any) -> None:
+        """Add the form (or the touchpoint given as keywords) to a stage, at the end.
+
+        ``builder.add_touchpoint("Trust", channel="Reviews page", emotion=1)`` adds
+        exactly those values and leaves the form alone.
+        """
+        def action() -> str:
+            where, values = self._stage_name(stage), self._form(self.touchpoint_fields, fields)
+            touchpoint = Touchpoint(**values)
+            self.journey.add_touchpoint(where, touchpoint)
+            if not fields:
+                self.clear_form()
+            return f"Added {touchpoint.channel} to {where}."
+
+        self._change(action)
+
+    def _chosen(self, index: int | None) -> int:
+        index = self.touchpoint_list.value if index is None else index
+        if index is None:
+            raise ValidationError("", "Choose a touchpoint first: click it in the list")
+        return index
+
+    def _at(self, stage: str, index: Any) -> Touchpoint:
+        items = self.journey.touchpoints(stage)
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(items):
+            raise ValidationError(f"stages.{stage}.touchpoints", "has no touchpoint at that place", value=index,
+                                  allowed=f"0 to {len(items) - 1} (0 is the first)" if items else "none yet: add one")
+        return items[index]
+
+    def update_touchpoint(self, index: int | None = None, stage: str | None = None, **fields: Any) -> None:
+        """Put the form in place of the chosen touchpoint (or change just the fields given as keywords)."""
+        def action() -> str:
+            where, number = self._stage_name(stage), self._chosen(index)
+            old = self._at(where, number)
+            values = {name: getattr(old, name) for name in _TOUCHPOINT_FORM} | fields if fields else {}
+            self.journey.replace_touchpoint(where, number, Touchpoint(**self._form(self.touchpoint_fields, values)))
+            return f"Saved the changes to touchpoint {number + 1} of {where}."
+
+        self._change(action)
+
+    def remove_touchpoint(self, index: int | None = None, stage: str | None = None) -> None:
+        """Remove the chosen touchpoint (Undo brings it back)."""
+        def action() -> str:
+            where, number = self._stage_name(stage), self._chosen(index)
+            self._at(where, number)
+            removed = self.journey.remove_touchpoint(where, number)
+            self._select(None)
+            return f"Removed {removed.channel} from {where}. Undo brings it back."
+
+        self._change(action)
+
+    def move_up(self, index: int | None = None, stage: str | None = None) -> None:
+        """Move the chosen touchpoint one place earlier in its stage."""
+        self._move(index, stage, -1)
+
+    def move_down(self, index: int | None = None, stage: str | None = None) -> None:
+        """Move the chosen touchpoint one place later in its stage."""
+        self._move(index, stage, +1)
+
+    def _move(self, index: int | None, stage: str | None, step: int) -> None:
+        def action() -> str:
+            where, number = self._stage_name(stage), self._chosen(index)
+            channel, count = self._at(where, number).channel, len(self.journey.touchpoints(where))
+            if not 0 <= number + step < count:
+                return f"{channel} is already {'first' if step < 0 else 'last'} in {where}."
+            self.journey.move_touchpoint(where, number, number + step)
+            self._select(number + step)
+            return f"Moved {channel} {'up' if step < 0 else 'down'} in {where}."
+
+        self._change(action)
+
+    def set_goal(self, stage: str | None = None, **fields: Any) -> None:
+        """Make the goal form (or the goal given as keywords) the goal of a stage.
+
+        The target may be typed as text ("3.5", "3,5" or "40 %"); unit and
+        direction default to the KPI's own when not given.
+        """
+        def action() -> str:
+            where = self._stage_name(stage)
+            values = self._form(self.goal_fields, fields)
+            if fields:
+                values = self._kpi_defaults(values.get("kpi", "")) | values
+            goal = StageGoal(**(values | {"target": as_number(values.get("target"))}))
+            self.journey.set_goal(where, goal)
+            return f"Set the goal of {where}: {goal.kpi} {plain_number(goal.target)} {goal.unit} ({goal.better} is better)."
+
+        self._change(action)
+
+    def remove_goal(self, stage: str | None = None) -> None:
+        """Take the goal off a stage (Undo brings it back)."""
+        def action() -> str:
+            where = self._stage_name(stage)
+            self.journey.remove_goal(where)
+            return f"{where} has no goal now."
+
+        self._change(action)
+
+    def set_name(self, name: str) -> None:
+        """Rename the business the journey is for."""
+        def action() -> str:
+            self.journey.name = Journey(name).name  # the model's own check of a name
+            return f"The journey is now called {self.journey.name}."
+
+        self._change(action)
+
+    def set_framework(self, framework: str) -> None:
+        """View the journey through another framework: touchpoints and goals move to the matching stages."""
+        def action() -> str:
+            old = self.journey
+            target = get_framework(framework)
+            if target.key == old.framework.key:
+                return f"The journey already uses the {target.title}."
+            self._model, notes = old.in_framework(target)
+            stage = convert(self.stage.value, old.framework, target)[0]
+            with self._quiet():
+                self.touchpoint_list.value, self.stage.options, self.stage.value = None, target.stage_names, stage
+            kept = sum(len(self.journey.touchpoints(name)) for name in target.stage_names)
+            dropped = f" Note: {'; '.join(notes)}. Undo goes back." if notes else ""
+            moved = f"{kept} touchpoint{'s' * (kept != 1)}"
+            return f"Switched to the {target.title}; {moved} moved to the matching stages.{dropped}"
+
+        if not self._change(action):
+            self._sync()  # put the dropdown back on the journey's framework
+
+    def undo(self) -> None:
+        """Go back one change (up to 100), for when a click did something you did not want."""
+        self._select(None)
+        super().undo()
+
+    # -- files ---------------------------------------------------------------------------
+
+    def _export_formats(self) -> tuple[str, ...]:
+        return (*plots.EXPORT_FORMATS, "csv", "md", "json")
+
+    def _export(self, fmt: str) -> Path:
+        if fmt in ("md", "markdown"):
+            path = atomic_write(self._file("md"), self.journey.to_markdown())
+            self._say(f"Saved the plan as {path} (a text file that reads well anywhere).")
+            return path
+        if fmt == "csv":
+            path = self.journey.to_csv(self._file("csv"))
+            self._say(f"Saved the plan as {path} (opens in Excel or Google Sheets).")
+            return path
+        return super()._export(fmt)
