@@ -17,8 +17,12 @@ START := $(firstword $(wildcard notebooks/00_*.ipynb) README.md)
 lab: $(INSTALLED)
 	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS) $(START)
 
+# The package's tests and doctests, then every notebook and solution against its stored outputs
+# (strict nbval), then the generated exercises run top to bottom (lax nbval). Parallel on 2 cores;
+# --dist loadfile keeps each notebook's cells on one worker.
 test: $(INSTALLED)
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval tests journeylab notebooks solutions
+	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval-lax exercises
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

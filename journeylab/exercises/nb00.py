@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from typing import Any
 
 from journeylab.checks import exercise
@@ -24,3 +25,27 @@ def _first_stage(answer: Any) -> str | None:
     if same_text(answer, get_framework("hourglass").stage_names[0]):
         return None
     return f"'{answer}' is not where the hourglass starts."
+
+
+@exercise(
+    "00-count-customers",
+    hints=["Each row of data.customers is one survey respondent, so count the rows.",
+           "len(...) counts the rows of a table: put data.customers between the brackets."],
+    wrong=17,
+    right=2000,
+)
+def _count_customers(answer: Any, customers: Any = None) -> str | None:
+    if customers is None:  # the course's own file, when the notebook passes no data
+        from journeylab.data import load_customers
+
+        customers = load_customers()
+    rows, columns = customers.shape
+    if isinstance(answer, tuple):
+        return "That is the shape (rows and columns); give only the number of respondents, one whole number."
+    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+        return "Give a number, without quotes, e.g. 150."
+    if answer == rows:
+        return None
+    if answer == columns:
+        return "That is the number of columns (the questions of the survey), not the number of respondents."
+    return f"{answer:g} is not the number of rows in data.customers."

@@ -1,0 +1,167 @@
+"""Exercises of notebook 02, know your customer: segmentation, satisfaction and empathy maps.
+
+The data exercises take the survey as context
+(``check("02-top-channel", answer, customers=data.customers)``) and work the
+expected answer out from it, so a participant with another data seed is checked
+against their own numbers. Without context they use the course's own survey.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from journeylab.checks import exercise
+from journeylab.exercises._answers import close_to, same_text
+from journeylab.personas import EmpathyMap
+
+__all__: list[str] = []
+
+SEGMENT_TYPES = {
+    "age": "demographic",
+    "household": "demographic",
+    "income_band": "demographic",
+    "region": "geographic",
+    "area": "geographic",
+    "motivation": "psychographic",
+    "interest": "psychographic",
+    "orders_last_year": "behavioural",
+    "device": "behavioural",
+}
+"""The columns of exercise 02-segment-type and the way of segmenting each belongs to (data/README.md)."""
+
+_SPELLINGS = {"behavioral": "behavioural", "behaviour": "behavioural", "behavior": "behavioural"}
+AVERAGE_AGE_GROUP = "Design"
+"""The motivation group whose mean age exercise 02-average-age asks for."""
+
+
+def _survey(customers: pd.DataFrame | None) -> pd.DataFrame:
+    """The survey the notebook passed, or the course's own when none was passed."""
+    if customers is None:
+        from journeylab.data import load_customers  # loaded only when a check needs it
+
+        return load_customers()
+    return customers
+
+
+def _listed(names: list[str], last: str = "and") -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {last} " + names[-1]
+
+
+def _kind(value: Any) -> str:
+    word = value.strip().casefold() if isinstance(value, str) else ""
+    return _SPELLINGS.get(word, word)
+
+
+@exercise(
+    "02-segment-type",
+    hints=["Demographic is who someone is, geographic is where they live, psychographic is what they "
+           "value or enjoy, behavioural is what they do.",
+           "Two columns are geographic (region, area) and two are psychographic (motivation, interest); "
+           "orders and device describe behaviour.",
+           ],
+    wrong={**SEGMENT_TYPES, "motivation": "behavioural", "device": "demographic"},
+    right=SEGMENT_TYPES,
+)
+def _segment_type(answer: Any) -> str | None:
+    if not isinstance(answer, dict):
+        return "Give a dictionary, in curly brackets, such as {\"age\": \"demographic\", ...}."
+    missing = [column for column in SEGMENT_TYPES if column not in answer]
+    if missing:
+        return f"The dictionary has no entry for {_listed(missing)}."
+    kinds = sorted(set(SEGMENT_TYPES.values()))
+    unknown = [column for column in SEGMENT_TYPES if _kind(answer[column]) not in kinds]
+    if unknown:
+        return f"The answer for {unknown[0]} should be one of the words {_listed(kinds, 'or')}."
+    wrong = [column for column, kind in SEGMENT_TYPES.items() if _kind(answer[column]) != kind]
+    if wrong:
+        belongs = "it belongs" if len(wrong) == 1 else "they belong"
+        return f"Look again at {_listed(wrong)}: {belongs} to another way of segmenting."
+    return None
+
+
+@exercise(
+    "02-top-channel",
+    hints=["First find the motivation group with the lowest average age: group the customers by "
+           "motivation and take the mean of age.",
+           "customers.groupby(\"motivation\")[\"age\"].mean().idxmin() names the group; keep only its rows "
+           "and use value_counts().idxmax() on preferred_channel.",
+           ],
+    wrong="Instagram",
+)
+def _top_channel(answer: Any, customers: pd.DataFrame | None = None) -> str | None:
+    survey = _survey(customers)
+    youngest = survey.groupby("motivation")["age"].mean().idxmin()
+    top_by_group = survey.groupby("motivation")["preferred_channel"].agg(lambda channels: channels.value_counts().idxmax())
+    if not isinstance(answer, str):
+        return "Give the channel as text, in quotes, such as \"Blog\"."
+    if same_text(answer, top_by_group[youngest]):
+        return None
+    if same_text(answer, survey["preferred_channel"].value_counts().idxmax()):
+        return f"'{answer}' is the most preferred channel of all respondents; keep only the youngest group first."
+    others = [group for group, channel in top_by_group.items() if group != youngest and same_text(answer, channel)]
+    if others:
+        return f"'{answer}' is the top channel of the {others[0]} group, which is not the youngest one."
+    return f"'{answer}' is not the channel the youngest motivation group prefers most."
+
+
+@exercise(
+    "02-average-age",
+    hints=[f"Keep only the rows where motivation is \"{AVERAGE_AGE_GROUP}\", then take the mean of the age column.",
+           f"customers[customers[\"motivation\"] == \"{AVERAGE_AGE_GROUP}\"][\"age\"].mean()",
+           ],
+    wrong=40.0,
+)
+def _average_age(answer: Any, customers: pd.DataFrame | None = None) -> str | None:
+    survey = _survey(customers)
+    ages = survey.loc[survey["motivation"] == AVERAGE_AGE_GROUP, "age"]
+    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+        return "Give the average age as a number, without quotes."
+    if close_to(answer, ages.mean(), tolerance=0.1):
+        return None
+    if close_to(answer, survey["age"].mean(), tolerance=0.1):
+        return f"That is the average age of all respondents; keep only the {AVERAGE_AGE_GROUP} group first."
+    if close_to(answer, ages.median(), tolerance=0.1):
+        return "That is the median (the middle age); the exercise asks for the mean."
+    return f"{answer} is not the average age of the {AVERAGE_AGE_GROUP} group."
+
+
+@exercise(
+    "02-happiest-segment",
+    hints=["Group the customers by motivation and take the mean of the csat column.",
+           "customers.groupby(\"motivation\")[\"csat\"].mean() gives one number per group; idxmax() names the highest.",
+           ],
+    wrong="Price",
+)
+def _happiest_segment(answer: Any, customers: pd.DataFrame | None = None) -> str | None:
+    survey = _survey(customers)
+    satisfaction = survey.groupby("motivation")["csat"].mean()
+    if not isinstance(answer, str):
+        return "Give the motivation group as text, in quotes, such as \"Convenience\"."
+    if same_text(answer, satisfaction.idxmax()):
+        return None
+    if not any(same_text(answer, group) for group in satisfaction.index):
+        return f"'{answer}' is not a motivation group; the groups are {', '.join(satisfaction.index)}."
+    return f"The {answer.strip()} group is not the one with the highest average satisfaction."
+
+
+@exercise(
+    "02-empathy-map",
+    hints=["An empathy map has four quadrants: says, thinks, does and feels. Put at least one line in each.",
+           "jl.EmpathyMap(who=\"Price hunters\", says=[\"...\"], thinks=[\"...\"], does=[\"...\"], feels=[\"...\"]) "
+           "with your own words in place of the dots.",
+           ],
+    wrong=EmpathyMap(who="Price hunters", does=["Shops on a mobile phone"]),
+    right=EmpathyMap(who="Price hunters", says=["Is there a discount code?"], thinks=["I can get this cheaper elsewhere"],
+                     does=["Compares prices on TikTok"], feels=["Pleased with a bargain"]),
+)
+def _empathy_map(answer: Any) -> str | None:
+    if not isinstance(answer, EmpathyMap):
+        return "Build the map with jl.EmpathyMap(...), not as a dictionary or a text."
+    empty = answer.empty_quadrants
+    if empty:
+        names = [name.capitalize() for name in empty]
+        verb, each = ("is", "it") if len(names) == 1 else ("are", "each")
+        return f"{_listed(names)} {verb} still empty: add at least one line to {each}."
+    return None

@@ -1,0 +1,90 @@
+"""The course notebooks keep the conventions nbval and papermill rely on.
+
+nbval compares stored outputs with a fresh run, but a cell that was never run
+passes trivially, and a notebook without a ``parameters`` cell cannot be
+parameterised: these tests close both gaps. They also prove the exercise checks
+both ways: every check in a solution reads as correct, and every check in the
+generated exercise runs and reads as "not answered yet".
+"""
+
+import re
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+from nbclient import NotebookClient
+
+from journeylab import checks
+from journeylab.course import COURSE_ROOT
+from journeylab.parameters import PARAMETERS
+
+TEACHING = sorted((COURSE_ROOT / "notebooks").glob("*.ipynb"))
+SOLUTIONS = sorted((COURSE_ROOT / "solutions").glob("*.ipynb"))
+EXERCISES = sorted((COURSE_ROOT / "exercises").glob("*.ipynb"))
+FEEDBACK = re.compile(r"^([✔✘…]) (\d\d-[\w-]+): ", re.MULTILINE)
+
+
+def ids(paths):
+    return [f"{path.parent.name}/{path.name}" for path in paths]
+
+
+def feedback_in(notebook):
+    """(symbol, exercise id) for every check result shown in a notebook's outputs."""
+    found = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            text = output.get("data", {}).get("text/plain", "") or output.get("text", "")
+            found += FEEDBACK.findall(text)
+    return found
+
+
+def test_the_course_has_its_notebooks_in_pairs():
+    assert TEACHING, "no teaching notebooks found"
+    assert [path.name for path in EXERCISES] == [path.name for path in SOLUTIONS]
+    numbers = [path.name[:2] for path in TEACHING]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+
+
+@pytest.mark.parametrize("path", TEACHING + SOLUTIONS, ids=ids(TEACHING + SOLUTIONS))
+def test_every_code_cell_has_stored_outputs_of_a_run(path):
+    notebook = nbformat.read(path, as_version=4)
+    unexecuted = [index for index, cell in enumerate(notebook.cells) if cell.cell_type == "code" and cell.execution_count is None]
+    assert not unexecuted, f"cells {unexecuted} were never run: run `journeylab execute {path.relative_to(COURSE_ROOT)}`"
+    counts = [cell.execution_count for cell in notebook.cells if cell.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1)), "outputs must come from one top-to-bottom run"
+
+
+@pytest.mark.parametrize("path", TEACHING + SOLUTIONS + EXERCISES, ids=ids(TEACHING + SOLUTIONS + EXERCISES))
+def test_every_notebook_has_one_parameters_cell_with_company_and_seed(path):
+    notebook = nbformat.read(path, as_version=4)
+    tagged = [cell for cell in notebook.cells if "parameters" in cell.get("metadata", {}).get("tags", [])]
+    assert len(tagged) == 1
+    parameters = papermill.inspect_notebook(str(path))
+    assert {"company", "seed"} <= set(parameters)
+    assert set(parameters) <= set(PARAMETERS), "every parameter is one journeylab validates"
+    assert notebook.metadata.get("kernelspec", {}).get("name") == "python3"
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=ids(SOLUTIONS))
+def test_every_check_in_a_solution_reads_as_correct(path):
+    found = feedback_in(nbformat.read(path, as_version=4))
+    assert found, "a solution notebook shows at least one check"
+    wrong = [exercise for symbol, exercise in found if symbol != "✔"]
+    assert not wrong, f"checks that do not pass on their own solution: {wrong}"
+
+
+def test_every_registered_exercise_is_asked_in_a_solution():
+    asked = {exercise for path in SOLUTIONS for _, exercise in feedback_in(nbformat.read(path, as_version=4))}
+    checks._load_course_exercises()
+    assert set(checks.EXERCISES) <= asked, f"checks no notebook uses: {sorted(set(checks.EXERCISES) - asked)}"
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=ids(EXERCISES))
+def test_every_check_in_a_fresh_exercise_says_not_answered_yet(path, tmp_path):
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    expected = [exercise for _, exercise in feedback_in(nbformat.read(COURSE_ROOT / "solutions" / path.name, as_version=4))]
+    found = feedback_in(notebook)
+    assert [exercise for _, exercise in found] == expected, "every check of the solution runs in the exercise"
+    assert all(symbol == "…" for symbol, _ in found), f"not every check reads 'not answered yet': {found}"
