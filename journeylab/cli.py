@@ -1,10 +1,16 @@
-"""The ``journeylab`` command. Each sub-command is a thin wrapper over a library function."""
+"""The ``journeylab`` command. Each sub-command is a thin wrapper over a library function.
+
+For learners and authors: ``frameworks``, ``data``, ``execute``, ``build-exercises``.
+For instructors: ``list``, ``run``, ``cohort``, ``collect``, ``verify``
+(see docs/instructors.md).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import journeylab
 from journeylab.errors import JourneyLabError
@@ -12,11 +18,32 @@ from journeylab.errors import JourneyLabError
 __all__ = ["main", "build_parser"]
 
 
-def _frameworks(args: argparse.Namespace) -> None:
+# -- what each command does ------------------------------------------------------------
+
+
+def _frameworks(args: argparse.Namespace) -> int:
     from journeylab.frameworks import FRAMEWORKS
 
     for framework in FRAMEWORKS.values():
         print(f"{framework.key}: {framework.title} — {', '.join(framework.stage_names)}")
+    return 0
+
+
+def _data(args: argparse.Namespace) -> int:
+    from journeylab.synthetic import write_datasets
+
+    for name, path in write_datasets(args.out, seed=args.seed).items():
+        print(f"wrote {path} ({name}, synthetic, seed {args.seed})")
+    return 0
+
+
+def _execute(args: argparse.Namespace) -> int:
+    from journeylab.course import execute_in_place
+
+    for path in args.notebooks:
+        execute_in_place(path)
+        print(f"executed {path}")
+    return 0
 
 
 def _build_exercises(args: argparse.Namespace) -> int:
@@ -41,63 +68,137 @@ def _build_exercises(args: argparse.Namespace) -> int:
     return 0
 
 
-def _execute(args: argparse.Namespace) -> int:
-    from journeylab.course import execute_in_place
+def _list(args: argparse.Namespace) -> int:
+    from journeylab.runs import course_notebooks, notebook_parameters
 
-    for path in args.notebooks:
-        execute_in_place(path)
-        print(f"executed {path}")
+    for path in course_notebooks():
+        print(f"{path.parent.name}/{path.name}")
+        for name, info in notebook_parameters(path).items():
+            print(f"    {name} = {info['default']}  # {info['help']}")
     return 0
 
 
-def _data(args: argparse.Namespace) -> int:
-    from journeylab.synthetic import write_datasets
+def _run(args: argparse.Namespace) -> int:
+    from journeylab.runs import run_notebook
 
-    for name, path in write_datasets(args.out, seed=args.seed).items():
-        print(f"wrote {path} ({name}, synthetic, seed {args.seed})")
+    notebook = Path(args.notebook)
+    output = Path(args.output) if args.output else Path.cwd() / f"{notebook.stem}_run.ipynb"
+    run_notebook(notebook, output, dict(args.parameter or []))
+    print(f"wrote {output}")
     return 0
+
+
+def _cohort(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from journeylab.runs import course_notebooks, read_roster, run_cohort
+
+    roster = read_roster(args.roster)
+    notebooks = [Path(path) for path in args.notebooks] if args.notebooks else course_notebooks()
+    count = len(roster) * len(notebooks)
+    with tqdm(total=count, unit="notebook", file=sys.stderr, disable=args.quiet) as bar:
+        results = run_cohort(roster, args.out, notebooks, jobs=args.jobs, progress=lambda result: bar.update())
+    width = max([len(result.participant) for result in results] + [11])
+    print(f"{'participant'.ljust(width)}  {'notebook':<40} {'result':<7} {'seconds':>7}")
+    for result in results:
+        status = "ok" if result.ok else "FAILED"
+        print(f"{result.participant.ljust(width)}  {result.notebook:<40} {status:<7} {result.seconds:7.1f}")
+        if result.error:
+            print(f"{'':{width}}    {result.error}")
+    failed = sum(not result.ok for result in results)
+    print(f"{len(results) - failed} of {len(results)} runs succeeded; workbooks in {args.out}")
+    return 1 if failed else 0
+
+
+def _collect(args: argparse.Namespace) -> int:
+    from journeylab.collect import collect, completion_table, write_report
+
+    table = completion_table(collect(args.folder, time_limit=args.time_limit))
+    for out in args.out:
+        print(f"wrote {write_report(table, out)}")
+    problems = table[table["problem"] != ""]
+    print(f"{len(table)} notebooks collected, {len(problems)} with a problem")
+    for row in problems.itertuples():
+        print(f"  {row.participant} / {row.notebook}: {row.problem}")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from journeylab.runs import verify_course
+
+    results = verify_course()
+    for result in results:
+        print(f"{result.seconds:6.1f} s  {'ok    ' if result.ok else 'FAILED'}  {result.notebook} {result.error}")
+    total = sum(result.seconds for result in results)
+    failed = sum(not result.ok for result in results)
+    print(f"{len(results) - failed} of {len(results)} notebooks ran, {total:.1f} s in all")
+    return 1 if failed else 0
+
+
+# -- the command line ----------------------------------------------------------------------
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from journeylab.course import COURSE_ROOT
+    from journeylab.data import DATA_DIR, DEFAULT_SEED
+
     parser = argparse.ArgumentParser(prog="journeylab", description="Customer Journey Lab: course tools.")
     parser.add_argument("--version", action="version", version=f"journeylab {journeylab.__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
-    frameworks = commands.add_parser("frameworks", help="list the stage frameworks and their stages")
-    frameworks.set_defaults(run=_frameworks)
+    def command(name: str, run, help: str, description: str | None = None) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=description or help)
+        sub.set_defaults(run=run)
+        return sub
 
-    from journeylab.course import COURSE_ROOT
+    command("frameworks", _frameworks, "list the stage frameworks and their stages")
 
-    build = commands.add_parser(
-        "build-exercises",
-        help="write exercises/ from solutions/ (answers replaced by ...)",
-        description="Generate the exercise notebooks from the solution notebooks. Exercises are never edited by hand.",
-    )
+    data = command("data", _data, "(re)generate the synthetic course data sets",
+                   "Generate the four synthetic data sets from a seed. With the default seed and folder "
+                   "this rewrites the committed course data, byte for byte.")
+    data.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
+    data.add_argument("--out", default=DATA_DIR, help="folder to write the CSV files to (default: the course's data/)")
+
+    execute = command("execute", _execute, "run notebooks top to bottom and store their outputs (for nbval)",
+                      "Run each notebook on a fresh kernel and save it with the outputs of that run. "
+                      "Do this after changing a notebook or a pinned version, then run `journeylab build-exercises`.")
+    execute.add_argument("notebooks", nargs="+", help="notebook files to run in place")
+
+    build = command("build-exercises", _build_exercises, "write exercises/ from solutions/ (answers replaced by ...)",
+                    "Generate the exercise notebooks from the solution notebooks. Exercises are never edited by hand.")
     build.add_argument("--check", action="store_true", help="only check; exit 1 when exercises/ is out of date")
     build.add_argument("--solutions", default=COURSE_ROOT / "solutions", help="folder of solution notebooks")
     build.add_argument("--exercises", default=COURSE_ROOT / "exercises", help="folder to write the exercises to")
-    build.set_defaults(run=_build_exercises)
 
-    from journeylab.data import DATA_DIR, DEFAULT_SEED
+    command("list", _list, "list the course's notebooks in order with their parameters and defaults")
 
-    data = commands.add_parser(
-        "data",
-        help="(re)generate the synthetic course data sets",
-        description="Generate the four synthetic data sets from a seed. With the default seed and folder "
-        "this rewrites the committed course data, byte for byte.",
-    )
-    data.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
-    data.add_argument("--out", default=DATA_DIR, help="folder to write the CSV files to (default: the course's data/)")
-    data.set_defaults(run=_data)
+    run = command("run", _run, "run one notebook with validated parameters",
+                  "Execute one notebook with papermill after checking every parameter: an unknown name or a "
+                  "bad value stops before anything runs, naming the parameter and what is allowed.")
+    run.add_argument("notebook", help="the notebook to run, e.g. notebooks/04_the_hourglass.ipynb")
+    run.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                     help="set a parameter (repeatable), e.g. -p seed 7 -p company 'Ærø Cykler'")
+    run.add_argument("-o", "--output", help="where to write the executed notebook (default: NAME_run.ipynb here)")
 
-    execute = commands.add_parser(
-        "execute",
-        help="run notebooks top to bottom and store their outputs (for nbval)",
-        description="Run each notebook on a fresh kernel and save it with the outputs of that run. "
-        "Do this after changing a notebook or a pinned version, then run `journeylab build-exercises`.",
-    )
-    execute.add_argument("notebooks", nargs="+", help="notebook files to run in place")
-    execute.set_defaults(run=_execute)
+    cohort = command("cohort", _cohort, "make an executed, personalised workbook set per participant",
+                     "Read a roster (a CSV with a 'participant' column and one column per parameter it sets) and "
+                     "execute the course's notebooks for every participant, in parallel. One participant's "
+                     "failure does not stop the others; the exit status is 1 if any run failed.")
+    cohort.add_argument("roster", help="the roster CSV")
+    cohort.add_argument("--out", required=True, help="folder for the workbooks (one subfolder per participant)")
+    cohort.add_argument("--notebooks", nargs="+", help="only these notebooks (default: notebooks/ and exercises/)")
+    cohort.add_argument("--jobs", type=int, default=None, help="parallel runs (default: one per core)")
+    cohort.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    collect = command("collect", _collect, "run submitted exercise notebooks and write a completion table",
+                      "Run every notebook under FOLDER again in a temporary folder (FOLDER is never changed), "
+                      "with a time limit per cell, and record each exercise's check per participant. "
+                      "Participants are the subfolders of FOLDER, or the file names of notebooks at its top.")
+    collect.add_argument("folder", help="the folder of submissions")
+    collect.add_argument("--out", nargs="+", required=True, help="report file(s): .csv and/or .html")
+    collect.add_argument("--time-limit", type=int, default=60, help="seconds a cell may run (default 60)")
+
+    command("verify", _verify, "execute the whole course and print the time per notebook")
     return parser
 
 

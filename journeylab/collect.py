@@ -1,0 +1,130 @@
+"""Collecting submitted exercise notebooks into a completion table.
+
+Each submission runs again, in a temporary folder, with a time limit per
+cell, so what counts is what the notebook does now, not outputs someone could
+have typed in. Every check it shows becomes one cell of the table: passed,
+wrong or not answered. A notebook that is not a notebook, raises, or loops
+forever is reported in the table and never stops the collection; the folder of
+submissions is only read, never written.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+
+from journeylab.storage import atomic_write
+
+__all__ = ["Submission", "read_feedback", "run_submission", "collect", "completion_table", "write_report", "CELL_TIME_LIMIT"]
+
+CELL_TIME_LIMIT = 60
+"""Seconds one cell of a submission may run before it is stopped."""
+
+_FEEDBACK = re.compile(r"^([✔✘…]) (\d\d-[\w-]+): ", re.MULTILINE)
+_STATUS = {"✔": "passed", "✘": "wrong", "…": "not answered"}
+
+
+@dataclass
+class Submission:
+    """What one submitted notebook showed when it ran again."""
+
+    participant: str
+    notebook: str
+    checks: dict[str, str] = field(default_factory=dict)
+    problem: str = ""
+
+
+def read_feedback(notebook: nbformat.NotebookNode) -> dict[str, str]:
+    """Exercise id -> passed / wrong / not answered, from the check outputs of a notebook."""
+    found: dict[str, str] = {}
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            text = output.get("data", {}).get("text/plain", "") or output.get("text", "")
+            for symbol, exercise in _FEEDBACK.findall(text if isinstance(text, str) else "".join(text)):
+                found[exercise] = _STATUS[symbol]
+    return found
+
+
+def run_submission(path: Path, participant: str, *, time_limit: int = CELL_TIME_LIMIT) -> Submission:
+    """Run one submitted notebook on a copy, in a temporary folder, and read its checks."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    submission = Submission(participant, path.name)
+    try:
+        notebook = nbformat.read(path, as_version=4)
+    except Exception as error:
+        submission.problem = f"not a readable notebook ({type(error).__name__})"
+        return submission
+    for cell in notebook.cells:  # only what runs now counts
+        if cell.cell_type == "code":
+            cell.outputs = []
+    with tempfile.TemporaryDirectory(prefix="journeylab-collect-") as scratch:
+        client = NotebookClient(
+            notebook, timeout=time_limit, kernel_name="python3", allow_errors=True,
+            resources={"metadata": {"path": scratch}}, store_widget_state=False,
+        )
+        try:
+            client.execute()
+        except CellTimeoutError:
+            submission.problem = f"stopped: a cell ran longer than the time limit of {time_limit} s"
+        except DeadKernelError:
+            submission.problem = "stopped: the notebook crashed its kernel"
+        except Exception as error:
+            submission.problem = f"could not run ({type(error).__name__})"
+    errors = [cell for cell in notebook.cells for output in cell.get("outputs", []) if output.get("output_type") == "error"]
+    if errors and not submission.problem:
+        first = next(output for output in errors[0].outputs if output.get("output_type") == "error")
+        submission.problem = f"a cell raised {first.get('ename', 'an error')}"
+    submission.checks = read_feedback(notebook)
+    return submission
+
+
+def _participant_of(path: Path, folder: Path) -> str:
+    """A submission's participant: its subfolder, or for a file at the top, the file name's stem."""
+    relative = path.relative_to(folder)
+    return relative.parts[0] if len(relative.parts) > 1 else path.stem
+
+
+def collect(folder: str | Path, *, time_limit: int = CELL_TIME_LIMIT) -> list[Submission]:
+    """Run every notebook under ``folder`` (read only) and return what each showed."""
+    folder = Path(folder)
+    paths = sorted(path for path in folder.rglob("*.ipynb") if ".ipynb_checkpoints" not in path.parts)
+    with tempfile.TemporaryDirectory(prefix="journeylab-submissions-") as scratch:
+        results = []
+        for path in paths:
+            copy = Path(scratch) / path.relative_to(folder)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, copy)  # the submission folder is never touched by a run
+            results.append(run_submission(copy, _participant_of(path, folder), time_limit=time_limit))
+        return results
+
+
+def completion_table(submissions: list[Submission]) -> pd.DataFrame:
+    """One row per participant and notebook; one column per exercise, plus any problem."""
+    exercises = sorted({exercise for submission in submissions for exercise in submission.checks})
+    rows = []
+    for submission in submissions:
+        row = {"participant": submission.participant, "notebook": submission.notebook}
+        row |= {exercise: submission.checks.get(exercise, "") for exercise in exercises}
+        row["passed"] = sum(status == "passed" for status in submission.checks.values())
+        row["problem"] = submission.problem
+        rows.append(row)
+    columns = ["participant", "notebook", *exercises, "passed", "problem"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def write_report(table: pd.DataFrame, path: str | Path) -> Path:
+    """Write the completion table as CSV, or as HTML when the name ends in .html."""
+    path = Path(path)
+    if path.suffix.lower() in (".html", ".htm"):
+        body = table.to_html(index=False, na_rep="", border=0)
+        page = f"<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>Completion</title></head><body>\n{body}\n</body></html>\n"
+        return atomic_write(path, page)
+    return atomic_write(path, table.to_csv(index=False, lineterminator="\n"))

@@ -1,0 +1,226 @@
+"""Running the course's notebooks with parameters: one run, a cohort, the whole course.
+
+Papermill does the executing. It only warns about a parameter a notebook does
+not have and never checks a value, so every run here is validated first: an
+unknown name or a bad value stops that run with a message naming the parameter
+and what is allowed. Runs go to separate processes (papermill is process-safe,
+not thread-safe), so a cohort uses every core and one participant's failure
+never stops the others.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from journeylab.course import COURSE_ROOT
+from journeylab.errors import FileFormatError, JourneyLabError, SchemaError, UnknownNameError
+from journeylab.parameters import PARAMETERS
+
+__all__ = [
+    "course_notebooks",
+    "notebook_parameters",
+    "validate_run",
+    "run_notebook",
+    "safe_name",
+    "read_roster",
+    "RunResult",
+    "run_cohort",
+    "verify_course",
+]
+
+RUN_TIMEOUT = 300
+"""Seconds one cell may take before a run counts as failed."""
+
+
+def course_notebooks(root: str | Path = COURSE_ROOT) -> list[Path]:
+    """The teaching notebooks and exercise notebooks of the course, in course order."""
+    root = Path(root)
+    return sorted((root / "notebooks").glob("*.ipynb")) + sorted((root / "exercises").glob("*.ipynb"))
+
+
+def notebook_parameters(path: str | Path) -> dict[str, dict[str, Any]]:
+    """The parameters a notebook declares in its ``parameters`` cell: default and help text."""
+    import papermill
+
+    try:
+        found = papermill.inspect_notebook(str(path))
+    except Exception as error:
+        raise FileFormatError(str(path), f"cannot be read as a notebook ({error})") from None
+    return {
+        name: {"default": info["default"], "type": info["inferred_type_name"], "help": info["help"]}
+        for name, info in found.items()
+    }
+
+
+def validate_run(path: str | Path, parameters: Mapping[str, Any]) -> dict[str, Any]:
+    """Check parameters for one notebook; return them cleaned (``"7"`` for a seed becomes 7).
+
+    A name the notebook does not declare is an error listing the ones it does.
+    """
+    declared = notebook_parameters(path)
+    cleaned = {}
+    for name, value in parameters.items():
+        if name not in declared:
+            raise UnknownNameError(
+                "parameter", f"{Path(path).name} has no parameter of that name", value=name, allowed=sorted(declared)
+            )
+        cleaned[name] = PARAMETERS[name].clean(_from_text(value)) if name in PARAMETERS else value
+    return cleaned
+
+
+def _from_text(value: Any) -> Any:
+    """A value typed on a command line or in a roster: whole numbers become ints."""
+    if isinstance(value, str) and re.fullmatch(r"[+-]?\d+", value.strip()):
+        return int(value)
+    return value
+
+
+def run_notebook(
+    path: str | Path, output: str | Path, parameters: Mapping[str, Any] | None = None, *, timeout: int = RUN_TIMEOUT
+) -> Path:
+    """Validate the parameters, then execute ``path`` into ``output`` with papermill.
+
+    The run starts in the output's folder, so anything the notebook exports
+    lands next to the executed notebook, not in the course.
+    """
+    import papermill
+
+    cleaned = validate_run(path, parameters or {})
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    papermill.execute_notebook(
+        str(path), str(output), parameters=cleaned, kernel_name="python3", cwd=str(output.parent),
+        progress_bar=False, log_output=False, execution_timeout=timeout,
+    )
+    return output
+
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
+
+
+def safe_name(name: str) -> str:
+    """A folder name made from a participant's name: Unicode kept, path characters replaced.
+
+    >>> safe_name("Ærø Cykler / Anne-Mette")
+    'Ærø_Cykler_Anne-Mette'
+    >>> safe_name("../..")
+    'participant'
+    """
+    text = unicodedata.normalize("NFC", str(name))
+    text = _UNSAFE.sub(" ", text)
+    text = "_".join(text.split()).strip("._")
+    return text[:100] or "participant"
+
+
+def read_roster(path: str | Path) -> list[dict[str, str]]:
+    """Read a roster CSV: a ``participant`` column and one column per parameter it sets.
+
+    Empty cells mean "use the notebook's default".
+    """
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            columns = list(reader.fieldnames or [])
+            rows = list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise FileFormatError(str(path), f"cannot be read as a CSV roster ({error})") from None
+    if "participant" not in columns:
+        raise SchemaError("participant", f"is a missing column of the roster {Path(path).name}",
+                          allowed="a column 'participant' and one column per parameter, e.g. seed")
+    unknown = [column for column in columns if column != "participant" and column not in PARAMETERS]
+    if unknown:
+        raise UnknownNameError("roster column", "is not a notebook parameter", value=unknown[0], allowed=sorted(PARAMETERS))
+    roster = [{key: (value or "").strip() for key, value in row.items()} for row in rows]
+    for number, row in enumerate(roster, start=2):
+        if not row["participant"]:
+            raise SchemaError("participant", f"is empty on line {number} of {Path(path).name}", allowed="a name")
+    return roster
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """How one participant's run of one notebook went."""
+
+    participant: str
+    notebook: str
+    output: str
+    ok: bool
+    seconds: float
+    error: str = ""
+
+
+def _run_one(participant: str, notebook: str, output: str, parameters: dict[str, Any]) -> RunResult:
+    start = time.perf_counter()
+    try:
+        run_notebook(notebook, output, parameters)
+        return RunResult(participant, Path(notebook).name, output, True, time.perf_counter() - start)
+    except JourneyLabError as error:
+        message = str(error)
+    except Exception as error:  # the notebook itself failed: papermill says which cell
+        message = f"{type(error).__name__}: {str(error).strip().splitlines()[-1] if str(error).strip() else ''}"
+    return RunResult(participant, Path(notebook).name, output, False, time.perf_counter() - start, message)
+
+
+def _unique_folders(names: Iterable[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    folders = []
+    for name in names:
+        base = safe_name(name)
+        seen[base] = seen.get(base, 0) + 1
+        folders.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return folders
+
+
+def run_cohort(
+    roster: str | Path | list[dict[str, str]],
+    out: str | Path,
+    notebooks: Iterable[str | Path] | None = None,
+    *,
+    jobs: int | None = None,
+    progress: Callable[[RunResult], None] | None = None,
+) -> list[RunResult]:
+    """Make and execute a personalised workbook set for every participant of a roster.
+
+    Each participant gets a folder in ``out`` (a safe, unique name) with their
+    own executed copy of each notebook. Runs go in parallel over ``jobs``
+    processes (default: every core); a failed run is reported, not fatal.
+    """
+    rows = read_roster(roster) if not isinstance(roster, list) else roster
+    notebooks = [Path(path) for path in (notebooks or course_notebooks())]
+    out = Path(out)
+    tasks = []
+    for row, folder in zip(rows, _unique_folders(row["participant"] for row in rows)):
+        parameters = {key: value for key, value in row.items() if key != "participant" and value != ""}
+        for notebook in notebooks:
+            tasks.append((row["participant"], str(notebook), str(out / folder / notebook.name), parameters))
+    results: list[RunResult] = []
+    with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
+        futures = [pool.submit(_run_one, *task) for task in tasks]
+        for future in as_completed(futures):
+            result = future.result()
+            results.append(result)
+            if progress is not None:
+                progress(result)
+    order = {(task[0], Path(task[1]).name): index for index, task in enumerate(tasks)}
+    return sorted(results, key=lambda result: order[(result.participant, result.notebook)])
+
+
+def verify_course(root: str | Path = COURSE_ROOT, out: str | Path | None = None) -> list[RunResult]:
+    """Execute every notebook of the course with its defaults and time each one."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="journeylab-verify-") as scratch:
+        target = Path(out) if out is not None else Path(scratch)
+        results = []
+        for notebook in course_notebooks(root):
+            results.append(_run_one("course", str(notebook), str(target / notebook.parent.name / notebook.name), {}))
+        return results

@@ -1,0 +1,65 @@
+"""Collecting submissions: a completion table, whatever the notebooks do."""
+
+import hashlib
+
+import nbformat
+import pandas as pd
+
+from journeylab.cli import main
+from journeylab.collect import collect, completion_table
+from journeylab.course import COURSE_ROOT
+
+EXERCISE = COURSE_ROOT / "exercises" / "00_start_here.ipynb"
+SOLUTION = COURSE_ROOT / "solutions" / "00_start_here.ipynb"
+
+
+def with_extra_cell(source: str):
+    notebook = nbformat.read(EXERCISE, as_version=4)
+    notebook.cells.insert(3, nbformat.v4.new_code_cell(source))
+    return notebook
+
+
+def fingerprint(folder):
+    return {path.relative_to(folder): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def make_submissions(folder):
+    (folder / "anne").mkdir(parents=True)
+    nbformat.write(nbformat.read(SOLUTION, as_version=4), folder / "anne" / "00_start_here.ipynb")
+    (folder / "bo").mkdir()
+    nbformat.write(nbformat.read(EXERCISE, as_version=4), folder / "bo" / "00_start_here.ipynb")
+    nbformat.write(with_extra_cell("raise RuntimeError('oops')"), folder / "raiser.ipynb")
+    nbformat.write(with_extra_cell("while True:\n    pass"), folder / "looper.ipynb")
+    (folder / "broken.ipynb").write_text("{ this is not json", encoding="utf-8")
+    tampered = nbformat.read(EXERCISE, as_version=4)
+    tampered.cells.append(nbformat.v4.new_markdown_cell("✔ 00-first-answer: correct! (typed by hand)"))
+    nbformat.write(tampered, folder / "typist.ipynb")
+
+
+def test_collect_reports_every_submission_and_changes_nothing(tmp_path):
+    folder = tmp_path / "submissions"
+    make_submissions(folder)
+    before = fingerprint(folder)
+    table = completion_table(collect(folder, time_limit=5)).set_index("participant")
+    assert fingerprint(folder) == before, "the submissions folder is never modified"
+
+    assert table.loc["anne", "00-first-answer"] == "passed" and table.loc["anne", "passed"] == 2
+    assert table.loc["bo", "00-first-answer"] == "not answered" and table.loc["bo", "passed"] == 0
+    assert table.loc["raiser", "problem"] == "a cell raised RuntimeError"
+    assert table.loc["raiser", "00-first-answer"] == "not answered", "cells after an error still run"
+    assert "time limit of 5 s" in table.loc["looper", "problem"]
+    assert table.loc["broken", "problem"].startswith("not a readable notebook")
+    assert table.loc["typist", "passed"] == 0, "only what runs now counts, not typed-in outputs"
+
+
+def test_the_collect_command_writes_csv_and_html(tmp_path, capsys):
+    folder = tmp_path / "submissions"
+    (folder / "anne").mkdir(parents=True)
+    nbformat.write(nbformat.read(SOLUTION, as_version=4), folder / "anne" / "00_start_here.ipynb")
+    (folder / "broken.ipynb").write_text("nope", encoding="utf-8")
+    csv, html = tmp_path / "report.csv", tmp_path / "report.html"
+    assert main(["collect", str(folder), "--out", str(csv), str(html), "--time-limit", "30"]) == 0
+    table = pd.read_csv(csv, keep_default_na=False)
+    assert list(table["participant"]) == ["anne", "broken"]
+    assert "<table" in html.read_text(encoding="utf-8") and "anne" in html.read_text(encoding="utf-8")
+    assert "2 notebooks collected, 1 with a problem" in capsys.readouterr().out

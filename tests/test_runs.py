@@ -1,0 +1,124 @@
+"""Parameterised runs and cohorts, on the course's real notebooks."""
+
+import nbformat
+import pytest
+
+from journeylab.cli import main
+from journeylab.course import COURSE_ROOT
+from journeylab.errors import FileFormatError, SchemaError, UnknownNameError, ValidationError
+from journeylab.runs import course_notebooks, notebook_parameters, read_roster, run_cohort, run_notebook, safe_name, validate_run
+
+START = COURSE_ROOT / "notebooks" / "00_start_here.ipynb"
+
+
+def test_the_course_lists_teaching_notebooks_then_exercises_each_with_company_and_seed():
+    notebooks = course_notebooks()
+    folders = [path.parent.name for path in notebooks]
+    assert folders == sorted(folders, key=["notebooks", "exercises"].index)
+    for path in notebooks:
+        assert {"company", "seed"} <= set(notebook_parameters(path))
+
+
+@pytest.mark.parametrize(
+    "parameters, error, message",
+    [
+        ({"bogus": 1}, UnknownNameError, "parameter: 00_start_here.ipynb has no parameter of that name (got 'bogus'). Allowed: company, seed."),
+        ({"seed": "abc"}, ValidationError, "seed: must be a whole number (got 'abc')"),
+        ({"seed": -3}, ValidationError, "seed: is out of range (got -3)"),
+        ({"company": "  "}, ValidationError, "company: must not be empty"),
+    ],
+)
+def test_a_bad_parameter_stops_the_run_before_anything_runs(tmp_path, parameters, error, message):
+    with pytest.raises(error) as caught:
+        run_notebook(START, tmp_path / "out.ipynb", parameters)
+    assert str(caught.value).startswith(message)
+    assert not (tmp_path / "out.ipynb").exists()
+
+
+def test_values_typed_as_text_are_cleaned():
+    assert validate_run(START, {"seed": "7", "company": "Ærø Cykler"}) == {"seed": 7, "company": "Ærø Cykler"}
+
+
+def test_a_run_injects_the_parameters_and_stores_the_outputs(tmp_path):
+    output = run_notebook(START, tmp_path / "mine.ipynb", {"seed": 7, "company": "Ærø Cykler"})
+    notebook = nbformat.read(output, as_version=4)
+    injected = [cell for cell in notebook.cells if "injected-parameters" in cell.metadata.get("tags", [])]
+    values: dict = {}
+    exec(injected[0].source, values)  # papermill writes Python literals (non-ASCII escaped)
+    assert (values["seed"], values["company"]) == (7, "Ærø Cykler")
+    assert all(cell.execution_count for cell in notebook.cells if cell.cell_type == "code")
+
+
+@pytest.mark.parametrize(
+    "name, folder",
+    [("Ærø Ågesen", "Ærø_Ågesen"), ("Anne/Mette", "Anne_Mette"), ("a\\b:c*?", "a_b_c"), ("..", "participant"),
+     ("  spaced   out ", "spaced_out"), ("東京 太郎", "東京_太郎")],
+)
+def test_safe_names_keep_unicode_and_drop_path_characters(name, folder):
+    assert safe_name(name) == folder
+
+
+@pytest.mark.parametrize(
+    "text, error, field",
+    [
+        ("name,seed\nAnne,1\n", SchemaError, "participant"),
+        ("participant,colour\nAnne,red\n", UnknownNameError, "roster column"),
+        ("participant,seed\n,1\n", SchemaError, "participant"),
+    ],
+)
+def test_a_bad_roster_names_the_column(tmp_path, text, error, field):
+    path = tmp_path / "roster.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(error) as caught:
+        read_roster(path)
+    assert caught.value.field == field
+
+
+def test_a_cohort_runs_everyone_and_one_bad_row_does_not_stop_the_others(tmp_path, capsys):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("participant,seed,company\nÆrø Ågesen,2024,Ærø Cykler\nAnne/Mette,7,\nÆrø Ågesen,5,\nBad Row,abc,\n",
+                      encoding="utf-8")
+    out = tmp_path / "cohort"
+    code = main(["cohort", str(roster), "--out", str(out), "--notebooks", str(START), "--jobs", "2", "--quiet"])
+    assert code == 1, "a failed run makes the exit status non-zero"
+    printed = capsys.readouterr().out
+    assert "3 of 4 runs succeeded" in printed
+    assert "seed: must be a whole number (got 'abc')" in printed
+    folders = sorted(path.name for path in out.iterdir())
+    assert folders == ["Anne_Mette", "Ærø_Ågesen", "Ærø_Ågesen-2"]
+    second = nbformat.read(out / "Anne_Mette" / START.name, as_version=4)
+    assert any("seed = 7" in cell.source for cell in second.cells)
+
+
+def test_run_cohort_returns_results_in_roster_order(tmp_path):
+    rows = [{"participant": "B", "seed": "3"}, {"participant": "A", "seed": "4"}]
+    results = run_cohort(rows, tmp_path, [START], jobs=2)
+    assert [result.participant for result in results] == ["B", "A"]
+    assert all(result.ok for result in results)
+
+
+def test_run_command_names_a_missing_notebook(capsys):
+    assert main(["run", "notebooks/99_missing.ipynb"]) == 2
+    assert "99_missing.ipynb" in capsys.readouterr().err
+
+
+def test_list_shows_every_notebook_with_its_defaults(capsys):
+    assert main(["list"]) == 0
+    printed = capsys.readouterr().out
+    assert "notebooks/00_start_here.ipynb" in printed and "exercises/00_start_here.ipynb" in printed
+    assert 'seed = 2024  # data seed' in printed
+
+
+def test_verify_runs_every_notebook_and_reports_the_one_that_fails(tmp_path):
+    from journeylab.runs import verify_course
+
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "exercises").mkdir()
+    nbformat.write(nbformat.read(START, as_version=4), tmp_path / "notebooks" / "00_start_here.ipynb")
+    failing = nbformat.read(START, as_version=4)
+    failing.cells.append(nbformat.v4.new_code_cell("1 / 0"))
+    nbformat.write(failing, tmp_path / "exercises" / "00_start_here.ipynb")
+    results = verify_course(tmp_path)
+    assert [(result.notebook, result.ok) for result in results] == [("00_start_here.ipynb", True), ("00_start_here.ipynb", False)]
+    assert "ZeroDivisionError" in results[1].error
+    assert all(result.seconds > 0 for result in results)
