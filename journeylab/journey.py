@@ -32,12 +32,15 @@ from journeylab import _fields
 from journeylab.storage import atomic_write
 from journeylab.errors import FileFormatError, UnknownNameError, ValidationError
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, convert, get_framework
+from journeylab.opportunities import Opportunity
 from journeylab.personas import Persona
 
-__all__ = ["Touchpoint", "StageGoal", "Journey", "EMOTION_RANGE", "FILE_FORMAT", "FILE_VERSION"]
+__all__ = ["Touchpoint", "StageGoal", "StageNotes", "Journey", "NOTE_FIELDS", "EMOTION_RANGE", "FILE_FORMAT", "FILE_VERSION"]
 
 EMOTION_RANGE = (-2, 2)
 """How the customer feels at a touchpoint: -2 very negative, 0 neutral, +2 very positive."""
+
+NOTE_FIELDS = ("thinking", "feeling", "backstage")
 
 FILE_FORMAT = "journeylab.journey"
 FILE_VERSION = 1
@@ -99,6 +102,28 @@ class StageGoal:
         return actual >= self.target if self.better == "higher" else actual <= self.target
 
 
+@dataclass(frozen=True)
+class StageNotes:
+    """What a practitioner's map shows besides touchpoints: the customer's inner side and the backstage.
+
+    ``thinking`` and ``feeling`` are short texts in the customer's words;
+    ``backstage`` lists the processes or systems behind the stage's touchpoints
+    (the warehouse system, the support rota) that the customer never sees.
+    """
+
+    thinking: str = ""
+    feeling: str = ""
+    backstage: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "thinking", _fields.text(self.thinking, "notes.thinking"))
+        object.__setattr__(self, "feeling", _fields.text(self.feeling, "notes.feeling"))
+        object.__setattr__(self, "backstage", _fields.texts(self.backstage, "notes.backstage"))
+
+    def __bool__(self) -> bool:
+        return bool(self.thinking or self.feeling or self.backstage)
+
+
 class Journey:
     """The journey of one business through the stages of a framework.
 
@@ -112,6 +137,9 @@ class Journey:
         The customer the journey is designed for, if known.
     touchpoints, goals:
         Optional starting content, by stage name (any case).
+
+    Besides touchpoints and a goal, each stage can hold :class:`StageNotes`
+    (thinking, feeling, backstage) and :class:`~journeylab.opportunities.Opportunity` ideas.
     """
 
     def __init__(
@@ -129,6 +157,8 @@ class Journey:
         self.persona = persona
         self._touchpoints: dict[str, list[Touchpoint]] = {stage: [] for stage in self.stage_names}
         self._goals: dict[str, StageGoal] = {}
+        self._notes: dict[str, StageNotes] = {stage: StageNotes() for stage in self.stage_names}
+        self._opportunities: dict[str, list[Opportunity]] = {stage: [] for stage in self.stage_names}
         for stage, items in (touchpoints or {}).items():
             for touchpoint in items:
                 self.add_touchpoint(stage, touchpoint)
@@ -156,6 +186,14 @@ class Journey:
 
     def goal(self, stage: str) -> StageGoal | None:
         return self._goals.get(self._stage(stage))
+
+    def notes(self, stage: str) -> StageNotes:
+        """The thinking, feeling and backstage of one stage (empty notes when none were set)."""
+        return self._notes[self._stage(stage)]
+
+    def opportunities(self, stage: str) -> tuple[Opportunity, ...]:
+        """The opportunities of one stage, in order."""
+        return tuple(self._opportunities[self._stage(stage)])
 
     def missing(self) -> list[str]:
         """What a complete journey still needs: every stage with a goal and a touchpoint."""
@@ -221,6 +259,31 @@ class Journey:
     def remove_goal(self, stage: str) -> None:
         self._goals.pop(self._stage(stage), None)
 
+    def set_notes(self, stage: str, notes: StageNotes) -> None:
+        """Set (or replace) the thinking, feeling and backstage of a stage."""
+        stage = self._stage(stage)
+        if not isinstance(notes, StageNotes):
+            raise ValidationError(f"stages.{stage}.notes", "must be StageNotes", value=notes, allowed="StageNotes")
+        self._notes[stage] = notes
+
+    def add_opportunity(self, stage: str, opportunity: Opportunity) -> None:
+        """Add an opportunity to a stage; two with the same title in one stage are refused."""
+        stage = self._stage(stage)
+        self._check_opportunity(stage, opportunity, ignore=None)
+        self._opportunities[stage].append(opportunity)
+
+    def replace_opportunity(self, stage: str, index: int, opportunity: Opportunity) -> None:
+        """Put an edited opportunity in place of the one at ``index``."""
+        stage = self._stage(stage)
+        index = self._opportunity_index(stage, index)
+        self._check_opportunity(stage, opportunity, ignore=index)
+        self._opportunities[stage][index] = opportunity
+
+    def remove_opportunity(self, stage: str, index: int) -> Opportunity:
+        """Remove and return the opportunity at ``index`` of a stage."""
+        stage = self._stage(stage)
+        return self._opportunities[stage].pop(self._opportunity_index(stage, index))
+
     def copy(self) -> Journey:
         """An independent copy (touchpoints and goals are immutable, so lists suffice)."""
         return Journey.from_dict(self.to_dict())
@@ -257,6 +320,12 @@ class Journey:
                 converted.set_goal(destination, goal)
             elif goal is not None:
                 notes.append(f"the goal of {stage} ({goal.goal}) was dropped: {destination} already has a goal")
+            for opportunity in self.opportunities(stage):
+                try:
+                    converted.add_opportunity(destination, opportunity)
+                except ValidationError:
+                    notes.append(f"the opportunity '{opportunity.title}' ({stage}) was already in {destination}")
+            converted.set_notes(destination, _merge_notes(converted.notes(destination), self.notes(stage)))
         return converted, notes
 
     # -- checks used by the changing methods --------------------------------------------
@@ -277,6 +346,24 @@ class Journey:
                 f"stages.{stage}.touchpoints", "must be a Touchpoint", value=touchpoint, allowed="a Touchpoint"
             )
         return touchpoint
+
+    def _opportunity_index(self, stage: str, index: Any) -> int:
+        count = len(self._opportunities[stage])
+        if count == 0:
+            raise ValidationError(f"stages.{stage}.opportunities", "has no opportunities yet", value=index)
+        return _fields.whole_number(index, f"stages.{stage}.opportunities index", 0, count - 1)
+
+    def _check_opportunity(self, stage: str, opportunity: Any, ignore: int | None) -> None:
+        if not isinstance(opportunity, Opportunity):
+            raise ValidationError(
+                f"stages.{stage}.opportunities", "must be an Opportunity", value=opportunity, allowed="an Opportunity"
+            )
+        for index, existing in enumerate(self._opportunities[stage]):
+            if index != ignore and existing.title.casefold() == opportunity.title.casefold():
+                raise ValidationError(
+                    f"stages.{stage}.opportunities[{index}]", "already has an opportunity with this title",
+                    value=opportunity.title, allowed="a different title",
+                )
 
     def _refuse_duplicate(self, stage: str, touchpoint: Touchpoint, ignore: int | None) -> None:
         for index, existing in enumerate(self._touchpoints[stage]):
@@ -302,6 +389,8 @@ class Journey:
                 stage: {
                     "touchpoints": [_fields.model_to_dict(tp) for tp in self._touchpoints[stage]],
                     "goal": _fields.model_to_dict(self._goals[stage]) if stage in self._goals else None,
+                    **_fields.model_to_dict(self._notes[stage]),
+                    "opportunities": [_fields.model_to_dict(item) for item in self._opportunities[stage]],
                 }
                 for stage in self.stage_names
             },
@@ -336,7 +425,7 @@ class Journey:
                 ) from None
             path = f"stages.{stage}"
             content = _fields.mapping(content, path)
-            _fields.known_keys(content, path, ("touchpoints", "goal"))
+            _fields.known_keys(content, path, ("touchpoints", "goal", *NOTE_FIELDS, "opportunities"))
             items = content.get("touchpoints", [])
             if not isinstance(items, list):
                 raise FileFormatError(f"{path}.touchpoints", "must be a list", value=items)
@@ -348,6 +437,18 @@ class Journey:
                     raise FileFormatError(f"{path}.touchpoints[{index}]", error.problem, value=error.value) from None
             if content.get("goal") is not None:
                 journey.set_goal(stage, _fields.model_from_dict(StageGoal, content["goal"], f"{path}.goal"))
+            # notes and opportunities came later: a file saved before them has neither, and loads as it is
+            notes = {name: content[name] for name in NOTE_FIELDS if name in content}
+            journey.set_notes(stage, _fields.model_from_dict(StageNotes, notes, path))
+            items = content.get("opportunities", [])
+            if not isinstance(items, list):
+                raise FileFormatError(f"{path}.opportunities", "must be a list", value=items)
+            for index, item in enumerate(items):
+                opportunity = _fields.model_from_dict(Opportunity, item, f"{path}.opportunities[{index}]")
+                try:
+                    journey.add_opportunity(stage, opportunity)
+                except ValidationError as error:
+                    raise FileFormatError(f"{path}.opportunities[{index}]", error.problem, value=error.value) from None
         return journey
 
     def to_json(self) -> str:
@@ -406,6 +507,13 @@ class Journey:
         from journeylab.journey_formats import journey_from_markdown
 
         return journey_from_markdown(text)
+
+
+def _merge_notes(first: StageNotes, second: StageNotes) -> StageNotes:
+    """Notes of two stages that become one: texts joined, backstage items kept once."""
+    join = lambda a, b: " / ".join(text for text in (a, b) if text)  # noqa: E731
+    backstage = first.backstage + tuple(item for item in second.backstage if item not in first.backstage)
+    return StageNotes(join(first.thinking, second.thinking), join(first.feeling, second.feeling), backstage)
 
 
 def _framework_field(value: Any) -> Framework:

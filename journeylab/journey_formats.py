@@ -22,7 +22,8 @@ import pandas as pd
 
 from journeylab import _fields
 from journeylab.errors import FileFormatError, SchemaError, ValidationError
-from journeylab.journey import Journey, StageGoal, Touchpoint
+from journeylab.journey import Journey, StageGoal, StageNotes, Touchpoint
+from journeylab.opportunities import Opportunity
 from journeylab.personas import Persona
 
 __all__ = [
@@ -34,12 +35,21 @@ __all__ = [
     "journey_from_markdown",
 ]
 
-TOUCHPOINT_COLUMNS = [field for field in Touchpoint.__dataclass_fields__]
-GOAL_COLUMNS = [field for field in StageGoal.__dataclass_fields__]
-PLAN_COLUMNS = ["record", "stage", *TOUCHPOINT_COLUMNS, *GOAL_COLUMNS, "journey", "framework", "persona"]
-"""The columns of the plan table, in order."""
+TOUCHPOINT_COLUMNS = list(Touchpoint.__dataclass_fields__)
+GOAL_COLUMNS = list(StageGoal.__dataclass_fields__)
+OPPORTUNITY_COLUMNS = list(Opportunity.__dataclass_fields__)
+NUMBER_COLUMNS = {"emotion": int, "target": float, "customer_value": int, "business_value": int, "effort": int}
 
-RECORDS = ("journey", "goal", "touchpoint")
+REQUIRED_COLUMNS = ["record", "stage", *TOUCHPOINT_COLUMNS, *GOAL_COLUMNS, "journey", "framework", "persona"]
+"""The columns every plan table has (a plan saved before notes and opportunities existed has only these)."""
+
+PLAN_COLUMNS = list(dict.fromkeys(
+    ["record", "stage", *TOUCHPOINT_COLUMNS, *GOAL_COLUMNS, "thinking", "feeling", "backstage",
+     *OPPORTUNITY_COLUMNS, "journey", "framework", "persona"]
+))
+"""The columns of the plan table, in order (opportunities share ``pain_point`` and ``owner`` with touchpoints)."""
+
+RECORDS = ("journey", "goal", "touchpoint", "notes", "backstage", "opportunity")
 
 
 # -- table -----------------------------------------------------------------------------
@@ -47,19 +57,25 @@ RECORDS = ("journey", "goal", "touchpoint")
 
 def journey_to_frame(journey: Journey) -> pd.DataFrame:
     """One row per record; blank cells where a column does not apply to the row."""
-    blank = {column: "" for column in PLAN_COLUMNS} | {"emotion": None, "target": None}
+    blank = {column: "" for column in PLAN_COLUMNS} | dict.fromkeys(NUMBER_COLUMNS)
     persona = "" if journey.persona is None else json.dumps(journey.persona.to_dict(), ensure_ascii=False)
     rows: list[dict[str, Any]] = [
         blank | {"record": "journey", "journey": journey.name, "framework": journey.framework.key, "persona": persona}
     ]
     for stage in journey.stage_names:
-        goal = journey.goal(stage)
+        goal, notes = journey.goal(stage), journey.notes(stage)
         if goal is not None:
             rows.append(blank | {"record": "goal", "stage": stage, **_fields.model_to_dict(goal)})
         for touchpoint in journey.touchpoints(stage):
             rows.append(blank | {"record": "touchpoint", "stage": stage, **_fields.model_to_dict(touchpoint)})
+        if notes.thinking or notes.feeling:
+            rows.append(blank | {"record": "notes", "stage": stage, "thinking": notes.thinking, "feeling": notes.feeling})
+        for item in notes.backstage:
+            rows.append(blank | {"record": "backstage", "stage": stage, "backstage": item})
+        for opportunity in journey.opportunities(stage):
+            rows.append(blank | {"record": "opportunity", "stage": stage, **_fields.model_to_dict(opportunity)})
     frame = pd.DataFrame(rows, columns=PLAN_COLUMNS)
-    return frame.astype({"emotion": "Int64", "target": float})
+    return frame.astype({name: "Int64" if kind is int else float for name, kind in NUMBER_COLUMNS.items()})
 
 
 def read_plan_csv(path: str | os.PathLike[str]) -> Journey:
@@ -73,10 +89,10 @@ def read_plan_csv(path: str | os.PathLike[str]) -> Journey:
 
 def journey_from_frame(frame: pd.DataFrame) -> Journey:
     """Rebuild a journey from :func:`journey_to_frame` output (or the same table read from CSV)."""
-    missing = [column for column in PLAN_COLUMNS if column not in frame.columns]
+    missing = [column for column in REQUIRED_COLUMNS if column not in frame.columns]
     if missing:
         raise SchemaError(missing[0], "is a missing column of the plan table", allowed=PLAN_COLUMNS)
-    rows = [{column: _cell(value) for column, value in row.items()} for row in frame.to_dict("records")]
+    rows = [{column: _cell(row.get(column)) for column in PLAN_COLUMNS} for row in frame.to_dict("records")]
     if not rows or rows[0]["record"] != "journey":
         raise FileFormatError("rows[0].record", "the first row must be the journey row", allowed=["journey"])
     first = rows[0]
@@ -87,19 +103,27 @@ def journey_from_frame(frame: pd.DataFrame) -> Journey:
         except json.JSONDecodeError:
             raise FileFormatError("rows[0].persona", "is not valid JSON", value=first["persona"]) from None
     journey = _build(lambda: Journey(first["journey"], first["framework"] or "hourglass", persona), "rows[0]")
+    notes: dict[str, dict[str, Any]] = {}
     for index, row in enumerate(rows[1:], start=1):
-        where = f"rows[{index}]"
-        record = row["record"]
-        if record not in RECORDS[1:]:
-            raise FileFormatError(f"{where}.record", "is not a kind of row the plan has", value=record, allowed=RECORDS[1:])
+        where, record = f"rows[{index}]", row["record"]
+        stage = _build(lambda: journey.framework.stage(row["stage"]).name, f"{where}.stage")
         if record == "goal":
-            goal = _build(lambda: StageGoal(**{name: _parse(row, name, where) for name in GOAL_COLUMNS}), where)
-            _build(lambda: journey.set_goal(row["stage"], goal), where)
+            goal = _build(lambda: StageGoal(**_values(row, GOAL_COLUMNS, where)), where)
+            journey.set_goal(stage, goal)
+        elif record == "touchpoint":
+            touchpoint = _build(lambda: Touchpoint(**_values(row, TOUCHPOINT_COLUMNS, where)), where)
+            _build(lambda: journey.add_touchpoint(stage, touchpoint), where)
+        elif record == "notes":
+            notes.setdefault(stage, {"backstage": []}).update(thinking=row["thinking"], feeling=row["feeling"])
+        elif record == "backstage":
+            notes.setdefault(stage, {"backstage": []})["backstage"].append(row["backstage"])
+        elif record == "opportunity":
+            opportunity = _build(lambda: Opportunity(**_values(row, OPPORTUNITY_COLUMNS, where)), where)
+            _build(lambda: journey.add_opportunity(stage, opportunity), where)
         else:
-            touchpoint = _build(
-                lambda: Touchpoint(**{name: _parse(row, name, where) for name in TOUCHPOINT_COLUMNS}), where
-            )
-            _build(lambda: journey.add_touchpoint(row["stage"], touchpoint), where)
+            raise FileFormatError(f"{where}.record", "is not a kind of row the plan has", value=record, allowed=RECORDS[1:])
+    for stage, content in notes.items():
+        journey.set_notes(stage, _build(lambda: StageNotes(**content), f"stages.{stage}"))
     return journey
 
 
@@ -112,17 +136,22 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _parse(row: dict[str, str], name: str, where: str) -> Any:
-    value = row[name]
-    if name in ("emotion", "target"):
-        if value == "":
-            return 0 if name == "emotion" else None
-        try:
-            number = float(value)
-        except ValueError:
-            raise ValidationError(f"{where}.{name}", "must be a number", value=value) from None
-        return int(number) if number.is_integer() and name == "emotion" else number
-    return value
+def _values(row: dict[str, str], columns: list[str], where: str) -> dict[str, Any]:
+    """The keyword arguments of one model from a row; a blank number keeps the model's default."""
+    values: dict[str, Any] = {}
+    for name in columns:
+        text = row[name]
+        if name not in NUMBER_COLUMNS:
+            values[name] = text
+        elif text != "":
+            try:
+                number = float(text)
+            except ValueError:
+                raise ValidationError(f"{where}.{name}", "must be a number", value=text) from None
+            values[name] = int(number) if number.is_integer() and NUMBER_COLUMNS[name] is int else number
+        elif name == "target":
+            values[name] = None  # required: the goal says it must be a number
+    return values
 
 
 def _build(make: Any, where: str) -> Any:
@@ -148,12 +177,14 @@ PERSONA_LABELS = {
 }
 TOUCHPOINT_HEADERS = ["Channel", "Customer action", "Business action", "Customer question", "Emotion", "Pain point", "Owner"]
 GOAL_HEADERS = ["Goal", "KPI", "Target", "Unit", "Better"]
+OPPORTUNITY_HEADERS = ["Opportunity", "Pain point", "Customer value", "Business value", "Effort", "Owner", "Status"]
+THINKING, FEELING, BACKSTAGE = "**Thinking:**", "**Feeling:**", "**Backstage:**"
 NO_GOAL = "_No goal yet._"
 NO_TOUCHPOINTS = "_No touchpoints yet._"
 
 
 def journey_to_markdown(journey: Journey) -> str:
-    """A readable one-page plan: the persona, then per stage its goal and touchpoints."""
+    """A readable one-page plan: the persona, then per stage its goal, touchpoints, notes and opportunities."""
     lines = [f"{TITLE}{journey.name}", "", f"Framework: {journey.framework.key} ({journey.framework.title})", ""]
     if journey.persona is not None:
         lines += ["## Persona", ""]
@@ -181,7 +212,22 @@ def journey_to_markdown(journey: Journey) -> str:
         else:
             rows = [[getattr(tp, name) for name in TOUCHPOINT_COLUMNS] for tp in touchpoints]
             lines += _table(TOUCHPOINT_HEADERS, [[str(cell) for cell in row] for row in rows]) + [""]
+        lines += _notes_lines(journey.notes(stage))
+        opportunities = journey.opportunities(stage)
+        if opportunities:
+            rows = [[str(getattr(item, name)) for name in OPPORTUNITY_COLUMNS] for item in opportunities]
+            lines += _table(OPPORTUNITY_HEADERS, rows) + [""]
     return "\n".join(lines)
+
+
+def _notes_lines(notes: StageNotes) -> list[str]:
+    lines = []
+    for label, text in ((THINKING, notes.thinking), (FEELING, notes.feeling)):
+        if text:
+            lines += [f"{label} {text}", ""]
+    if notes.backstage:
+        lines += [BACKSTAGE, *[f"- {item}" for item in notes.backstage], ""]
+    return lines
 
 
 def journey_from_markdown(text: str) -> Journey:
@@ -207,7 +253,31 @@ def journey_from_markdown(text: str) -> Journey:
             where = f"stages.{stage}.touchpoints[{index}]"
             values["emotion"] = _to_number(values["emotion"], f"{where}.emotion")
             journey.add_touchpoint(stage, _build(lambda: Touchpoint(**values), where))
+        for index, cells in enumerate(tables.get(tuple(OPPORTUNITY_HEADERS), [])):
+            values = dict(zip(OPPORTUNITY_COLUMNS, cells))
+            where = f"stages.{stage}.opportunities[{index}]"
+            for name in ("customer_value", "business_value", "effort"):
+                values[name] = _to_number(values[name], f"{where}.{name}")
+            journey.add_opportunity(stage, _build(lambda: Opportunity(**values), where))
+        journey.set_notes(stage, _build(lambda: _notes_from_lines(body), f"stages.{stage}"))
     return journey
+
+
+def _notes_from_lines(body: list[str]) -> StageNotes:
+    values: dict[str, Any] = {"backstage": []}
+    in_backstage = False
+    for line in body:
+        if line.startswith(f"{THINKING} "):
+            values["thinking"] = line[len(THINKING) + 1:]
+        elif line.startswith(f"{FEELING} "):
+            values["feeling"] = line[len(FEELING) + 1:]
+        elif line == BACKSTAGE:
+            in_backstage = True
+        elif in_backstage and line.startswith("- "):
+            values["backstage"].append(line[2:])
+        else:
+            in_backstage = False
+    return StageNotes(**values)
 
 
 def _number(value: float) -> str:

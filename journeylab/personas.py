@@ -68,7 +68,12 @@ class Persona:
 class EmpathyMap:
     """What a customer says, thinks, does and feels, with optional pains and gains.
 
-    ``who`` names the persona or segment the map describes.
+    ``who`` names the persona or segment the map describes. The classic map has
+    four quadrants (Says, Thinks, Does, Feels). The updated empathy canvas (Dave
+    Gray, 2017) adds a ``goal`` — who we empathise with and what they need to
+    do — and what the customer ``sees`` and ``hears``; it groups Thinks and
+    Feels with Pains and Gains. One class holds both: a map with a goal, sees or
+    hears is a canvas, anything else is classic (notebook 02).
     """
 
     who: str = ""
@@ -78,19 +83,34 @@ class EmpathyMap:
     feels: tuple[str, ...] = ()
     pains: tuple[str, ...] = ()
     gains: tuple[str, ...] = ()
+    goal: str = ""
+    sees: tuple[str, ...] = ()
+    hears: tuple[str, ...] = ()
 
     QUADRANTS = ("says", "thinks", "does", "feels")
+    CANVAS_AREAS = ("goal", "sees", "says", "does", "hears", "thinks", "feels", "pains", "gains")
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
         set_(self, "who", _fields.text(self.who, "empathy_map.who"))
-        for name in ("says", "thinks", "does", "feels", "pains", "gains"):
+        set_(self, "goal", _fields.text(self.goal, "empathy_map.goal"))
+        for name in ("says", "thinks", "does", "feels", "pains", "gains", "sees", "hears"):
             set_(self, name, _fields.texts(getattr(self, name), f"empathy_map.{name}"))
+
+    @property
+    def layout(self) -> str:
+        """``"canvas"`` when the map uses the updated canvas's goal, sees or hears; otherwise ``"classic"``."""
+        return "canvas" if (self.goal or self.sees or self.hears) else "classic"
 
     @property
     def empty_quadrants(self) -> tuple[str, ...]:
         """The quadrants with nothing in them yet: what research is still missing."""
         return tuple(name for name in self.QUADRANTS if not getattr(self, name))
+
+    @property
+    def empty_areas(self) -> tuple[str, ...]:
+        """The areas of the updated canvas with nothing in them yet."""
+        return tuple(name for name in self.CANVAS_AREAS if not getattr(self, name))
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary (lists instead of tuples)."""

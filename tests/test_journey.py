@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from journeylab.errors import FileFormatError, JourneyLabError, SchemaError, UnknownNameError, ValidationError
 from journeylab.frameworks import FRAMEWORKS
-from journeylab.journey import Journey, StageGoal, Touchpoint
+from journeylab.journey import Journey, StageGoal, StageNotes, Touchpoint
+from journeylab.opportunities import Opportunity
 from journeylab.journey_formats import PLAN_COLUMNS
 from journeylab.personas import Persona
 
@@ -227,6 +228,19 @@ personas = st.builds(
 )
 
 
+notes = st.builds(StageNotes, thinking=names, feeling=names, backstage=st.lists(names, max_size=2))
+opportunities = st.builds(
+    Opportunity,
+    title=required_names,
+    pain_point=names,
+    customer_value=st.integers(0, 100),
+    business_value=st.integers(0, 100),
+    effort=st.integers(1, 5),
+    owner=names,
+    status=st.sampled_from(["idea", "planned", "doing", "done"]),
+)
+
+
 @st.composite
 def journeys(draw):
     framework = draw(st.sampled_from(list(FRAMEWORKS)))
@@ -237,6 +251,9 @@ def journeys(draw):
         goal = draw(st.none() | goals)
         if goal is not None:
             journey.set_goal(stage, goal)
+        journey.set_notes(stage, draw(notes))
+        for opportunity in draw(st.lists(opportunities, max_size=2, unique_by=lambda item: item.title.casefold())):
+            journey.add_opportunity(stage, opportunity)
     return journey
 
 
@@ -252,3 +269,76 @@ def test_any_valid_journey_survives_json_csv_and_markdown(tmp_path, journey):
 def test_generated_names_include_the_unicode_the_course_promises():
     # guards the strategy above: if it stopped producing non-ASCII names the property test would be weaker
     assert not set("Ærø Cykler") <= set(string.printable)
+
+
+# -- notes and opportunities (the practitioner's lanes) -------------------------------------
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+
+
+def test_files_saved_before_notes_and_opportunities_still_load():
+    expected = small_journey()
+    assert Journey.load(FIXTURES / "journey_saved_before_lanes.json") == expected
+    assert Journey.from_csv(FIXTURES / "plan_saved_before_lanes.csv") == expected
+    assert Journey.from_markdown((FIXTURES / "plan_saved_before_lanes.md").read_text(encoding="utf-8")) == expected
+
+
+def journey_with_lanes() -> Journey:
+    journey = small_journey()
+    long_text = "Wonders whether the sofa will fit through the narrow stairwell of an old Copenhagen building " * 3
+    journey.set_notes("Try", StageNotes(thinking=long_text, feeling="Nervøs & spændt", backstage=["Sample stock in the ERP", "Courier booking"]))
+    journey.add_opportunity("Try", Opportunity("Send samples in two days", pain_point="Slow samples", customer_value=70, business_value=40, effort=2))
+    journey.add_opportunity("Try", Opportunity("Virtual room planner", customer_value=90, business_value=80, effort=5, status="planned"))
+    return journey
+
+
+def test_notes_and_opportunities_round_trip_through_every_format(tmp_path):
+    journey = journey_with_lanes()
+    assert Journey.from_json(journey.to_json()) == journey
+    assert Journey.from_csv(journey.to_csv(tmp_path / "plan.csv")) == journey
+    assert Journey.from_markdown(journey.to_markdown()) == journey
+    assert journey.notes("try").backstage == ("Sample stock in the ERP", "Courier booking")
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda d: d["stages"]["Try"]["opportunities"][1].update(effort=9),
+         "stages.Try.opportunities[1].effort: is out of range (got 9). Allowed: a whole number from 1 to 5."),
+        (lambda d: d["stages"]["Try"]["opportunities"][0].update(customer_value=101),
+         "stages.Try.opportunities[0].customer_value: is out of range (got 101). Allowed: a whole number from 0 to 100."),
+        (lambda d: d["stages"]["Try"]["opportunities"][0].update(status="someday"),
+         "stages.Try.opportunities[0].status: is not one of the allowed values (got 'someday'). Allowed: idea, planned, doing, done."),
+        (lambda d: d["stages"]["Try"]["opportunities"][0].update(title=""),
+         "stages.Try.opportunities[0].title: must not be empty"),
+        (lambda d: d["stages"]["Try"].update(backstage="ERP"), None),
+        (lambda d: d["stages"]["Try"].update(feeling=3), "stages.Try.feeling: must be text (got 3)"),
+    ],
+)
+def test_bad_lane_values_are_named_by_their_field_path(tmp_path, change, message):
+    data = journey_with_lanes().to_dict()
+    change(data)
+    path = tmp_path / "journey.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    if message is None:  # one text where a list belongs is read as a list of one
+        assert Journey.load(path).notes("Try").backstage == ("ERP",)
+        return
+    with pytest.raises(JourneyLabError) as caught:
+        Journey.load(path)
+    assert str(caught.value).startswith(message)
+
+
+def test_a_duplicate_opportunity_title_is_refused_and_changes_nothing():
+    journey = journey_with_lanes()
+    with pytest.raises(ValidationError, match=r"stages.Try.opportunities\[1\]: already has an opportunity with this title"):
+        journey.add_opportunity("Try", Opportunity("VIRTUAL ROOM PLANNER"))
+    assert len(journey.opportunities("Try")) == 2
+
+
+def test_switching_framework_carries_notes_and_opportunities():
+    journey = journey_with_lanes()
+    journey.set_notes("Trust", StageNotes(thinking="Are the reviews real?", backstage=["Review moderation"]))
+    five, notes = journey.in_framework("five_stage")
+    assert [item.title for item in five.opportunities("Desire")] == ["Send samples in two days", "Virtual room planner"]
+    assert five.notes("Desire").thinking.startswith("Are the reviews real? / Wonders")
+    assert five.notes("Desire").backstage == ("Review moderation", "Sample stock in the ERP", "Courier booking")

@@ -73,7 +73,7 @@ def test_import_journeylab_loads_neither_matplotlib_nor_ipywidgets():
 
 
 def test_the_models_never_import_widgets_or_plotting():
-    for module in ("errors", "_fields", "storage", "frameworks", "strategy", "personas", "journey", "journey_formats"):
+    for module in ("errors", "_fields", "storage", "frameworks", "strategy", "personas", "journey", "journey_formats", "opportunities"):
         source = (ROOT / "journeylab" / f"{module}.py").read_text(encoding="utf-8")
         for forbidden in ("matplotlib", "ipywidgets", "pickle", "eval("):
             assert forbidden not in source, f"{module}.py mentions {forbidden}"

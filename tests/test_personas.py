@@ -56,3 +56,21 @@ def test_empathy_map_pains_and_gains_are_optional():
     empathy = EmpathyMap(says=["a"], thinks=["b"], does=["c"], feels=["d"])
     assert empathy.pains == () and empathy.gains == ()
     assert empathy.empty_quadrants == ()
+
+
+def test_the_updated_canvas_adds_goal_sees_and_hears():
+    canvas = EmpathyMap("Jessica", goal="Furnish her first flat on a budget", sees=["Friends' flats on Instagram"],
+                        hears=["Cheap furniture falls apart"], says=["Is it eco?"], does=["Compares prices"],
+                        thinks=["Can I afford good things?"], feels=["Unsure"], pains=["Greenwashing"], gains=["A calm home"])
+    assert canvas.layout == "canvas" and canvas.empty_areas == ()
+    assert EmpathyMap("Jessica", says=["Hi"]).layout == "classic"
+    assert EmpathyMap.from_dict(canvas.to_dict()) == canvas
+
+
+def test_an_empathy_map_saved_before_the_canvas_still_loads():
+    import json
+    from pathlib import Path
+
+    data = json.loads((Path(__file__).parent / "fixtures" / "empathy_map_saved_before_canvas.json").read_text(encoding="utf-8"))
+    old = EmpathyMap.from_dict(data)
+    assert old.layout == "classic" and old.says == ("Is it eco?",) and old.sees == ()

@@ -1,0 +1,108 @@
+"""Opportunities: what to fix in a journey, and in which order.
+
+A journey map shows where customers struggle; an opportunity is one idea to
+help them there (notebook 07). Each has a customer value and a business value
+(0-100), an effort (1-5), an owner and a status. :func:`prioritise` ranks them
+by value per unit of effort, so the quick wins come first, and lifts the
+opportunities of a stage that misses its goal, saying so in the table.
+
+>>> fix = Opportunity("Show delivery cost on the product page", pain_point="Surprise fee at checkout",
+...                   customer_value=80, business_value=60, effort=2)
+>>> fix.value, fix.score
+(70.0, 35.0)
+>>> Opportunity("Faster replies", effort=9)
+Traceback (most recent call last):
+...
+journeylab.errors.ValidationError: opportunity.effort: is out of range (got 9). Allowed: a whole number from 1 to 5.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from journeylab import _fields
+
+if TYPE_CHECKING:
+    from journeylab.journey import Journey
+
+__all__ = ["Opportunity", "STATUSES", "MISSED_GOAL_BOOST", "prioritise"]
+
+STATUSES = ("idea", "planned", "doing", "done")
+"""Where an opportunity stands, from first idea to finished."""
+
+MISSED_GOAL_BOOST = 1.5
+"""An opportunity in a stage that misses its goal counts this many times its score."""
+
+
+@dataclass(frozen=True)
+class Opportunity:
+    """One idea for improving a stage of the journey."""
+
+    title: str
+    pain_point: str = ""
+    customer_value: int = 50
+    business_value: int = 50
+    effort: int = 3
+    owner: str = ""
+    status: str = "idea"
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "title", _fields.text(self.title, "opportunity.title", required=True))
+        set_(self, "pain_point", _fields.text(self.pain_point, "opportunity.pain_point"))
+        set_(self, "owner", _fields.text(self.owner, "opportunity.owner"))
+        for name in ("customer_value", "business_value"):
+            set_(self, name, _fields.whole_number(getattr(self, name), f"opportunity.{name}", 0, 100))
+        set_(self, "effort", _fields.whole_number(self.effort, "opportunity.effort", 1, 5))
+        set_(self, "status", _fields.choice(self.status, "opportunity.status", STATUSES))
+
+    @property
+    def value(self) -> float:
+        """The mean of customer value and business value."""
+        return (self.customer_value + self.business_value) / 2
+
+    @property
+    def score(self) -> float:
+        """Value per unit of effort: the higher, the sooner it is worth doing."""
+        return self.value / self.effort
+
+
+PRIORITY_COLUMNS = ["stage", "title", "pain_point", "value", "effort", "score", "emotion", "status", "owner", "why"]
+
+
+def prioritise(journey: Journey, actuals: Mapping[str, float] | pd.Series | None = None) -> pd.DataFrame:
+    """Every opportunity of a journey, the most worth doing first.
+
+    Introduced in notebook 07. The rank is value per effort. With ``actuals``
+    (each stage's measured KPI, e.g. from :func:`journeylab.analytics.goal_attainment`
+    inputs), a stage whose :class:`~journeylab.journey.StageGoal` is missed has
+    its opportunities' scores multiplied by :data:`MISSED_GOAL_BOOST`, and the
+    ``why`` column says so. ``emotion`` is the mean feeling at the stage's
+    touchpoints (empty when the stage has none).
+    """
+    actuals = {} if actuals is None else {journey.framework.stage(stage).name: value for stage, value in dict(actuals).items()}
+    rows: list[dict[str, Any]] = []
+    for stage in journey.stage_names:
+        emotions = [touchpoint.emotion for touchpoint in journey.touchpoints(stage)]
+        emotion = sum(emotions) / len(emotions) if emotions else float("nan")
+        goal, actual = journey.goal(stage), actuals.get(stage)
+        missed = goal is not None and actual is not None and not goal.is_met(actual)
+        for opportunity in journey.opportunities(stage):
+            why = f"{opportunity.value:g} value / {opportunity.effort} effort"
+            score = opportunity.score
+            if missed:
+                score *= MISSED_GOAL_BOOST
+                why += f"; {stage} misses its goal ({goal.kpi} {actual:g}{goal.unit} against {goal.target:g}{goal.unit}), so × {MISSED_GOAL_BOOST:g}"
+            rows.append({
+                "stage": stage, "title": opportunity.title, "pain_point": opportunity.pain_point,
+                "value": opportunity.value, "effort": opportunity.effort, "score": round(score, 2),
+                "emotion": emotion, "status": opportunity.status, "owner": opportunity.owner, "why": why,
+            })
+    table = pd.DataFrame(rows, columns=PRIORITY_COLUMNS)
+    table = table.sort_values("score", ascending=False, kind="stable").reset_index(drop=True)
+    table.index = pd.RangeIndex(1, len(table) + 1, name="rank")
+    return table

@@ -1,0 +1,61 @@
+"""Opportunities and their ranking."""
+
+import math
+
+import pytest
+
+from journeylab.errors import ValidationError
+from journeylab.journey import Journey, StageGoal, Touchpoint
+from journeylab.opportunities import MISSED_GOAL_BOOST, Opportunity, prioritise
+
+
+def journey() -> Journey:
+    shop = Journey("Nordlys Home")
+    shop.add_touchpoint("Trust", Touchpoint("Reviews page", emotion=-1))
+    shop.add_touchpoint("Trust", Touchpoint("FAQ", emotion=0))
+    shop.add_touchpoint("Buy", Touchpoint("Checkout", emotion=-2))
+    shop.set_goal("Buy", StageGoal("Turn carts into orders", "Conversion rate", 3.0))
+    # value = mean of the two values; score = value / effort
+    shop.add_opportunity("Trust", Opportunity("Ask buyers for reviews", customer_value=60, business_value=40, effort=1))  # 50 / 1 = 50
+    shop.add_opportunity("Trust", Opportunity("Video reviews", customer_value=80, business_value=70, effort=5))  # 75 / 5 = 15
+    shop.add_opportunity("Buy", Opportunity("Show delivery cost early", customer_value=90, business_value=70, effort=2))  # 80 / 2 = 40
+    shop.add_opportunity("Refer", Opportunity("Referral reward", customer_value=30, business_value=50, effort=4))  # 40 / 4 = 10
+    return shop
+
+
+def test_opportunities_rank_by_value_per_effort():
+    table = prioritise(journey())
+    assert list(table["title"]) == ["Ask buyers for reviews", "Show delivery cost early", "Video reviews", "Referral reward"]
+    assert list(table["score"]) == [50.0, 40.0, 15.0, 10.0]
+    assert list(table.index) == [1, 2, 3, 4] and table.index.name == "rank"
+    assert table.loc[1, "emotion"] == -0.5  # Trust: (-1 + 0) / 2
+    assert table.loc[2, "emotion"] == -2.0
+    assert math.isnan(table.loc[4, "emotion"]), "Refer has no touchpoints"
+
+
+def test_a_stage_that_misses_its_goal_ranks_higher_and_says_why():
+    table = prioritise(journey(), actuals={"buy": 2.4, "Trust": 99})
+    assert list(table["title"])[:2] == ["Show delivery cost early", "Ask buyers for reviews"]
+    assert table.loc[1, "score"] == 40 * MISSED_GOAL_BOOST == 60.0
+    assert "Buy misses its goal (Conversion rate 2.4% against 3%)" in table.loc[1, "why"]
+    assert "misses" not in table.loc[2, "why"], "Trust has no goal, so nothing is missed there"
+
+
+def test_a_met_goal_changes_nothing():
+    assert list(prioritise(journey(), actuals={"Buy": 3.5})["score"]) == [50.0, 40.0, 15.0, 10.0]
+
+
+def test_an_empty_journey_gives_an_empty_table_with_the_columns():
+    table = prioritise(Journey("Empty"))
+    assert table.empty and "why" in table.columns
+
+
+@pytest.mark.parametrize(
+    "kwargs, field",
+    [({"title": " "}, "opportunity.title"), ({"title": "x", "effort": 0}, "opportunity.effort"),
+     ({"title": "x", "business_value": -1}, "opportunity.business_value"), ({"title": "x", "status": "later"}, "opportunity.status")],
+)
+def test_bad_opportunity_values_name_their_field(kwargs, field):
+    with pytest.raises(ValidationError) as caught:
+        Opportunity(**kwargs)
+    assert caught.value.field == field
