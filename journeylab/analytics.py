@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from journeylab import kpis
 from journeylab.errors import SchemaError, UnknownNameError, ValidationError
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, get_framework
 
@@ -46,6 +47,7 @@ __all__ = [
     "transition_matrix",
     "backward_moves",
     "time_between_stages",
+    "campaign_kpis",
     "goal_attainment",
 ]
 
@@ -450,6 +452,87 @@ def time_between_stages(
     )
     for quantile in ("median", "q1", "q3"):
         table[quantile] = pd.to_timedelta(table[quantile].round(), unit="ns")
+    return table
+
+
+# --------------------------------------------------------------------------- monthly campaign KPIs
+
+
+def _per_hundred(referrals: pd.Series, customers: pd.Series) -> pd.Series:
+    return pd.Series(_percent(referrals.to_numpy(), customers.to_numpy()), index=referrals.index)
+
+
+_CAMPAIGN_KPIS = (  # column, hourglass stage, formula, its two counts in the formula's order
+    ("click_through_rate", "Know", kpis.click_through_rate, "clicks", "impressions"),
+    ("bounce_rate", "Like", kpis.bounce_rate, "bounces", "sessions"),
+    ("sign_up_rate", "Try", kpis.conversion_rate, "sign_ups", "sessions"),
+    ("conversion_rate", "Buy", kpis.conversion_rate, "orders", "sessions"),
+    ("cart_abandonment_rate", "Buy", kpis.cart_abandonment_rate, "carts", "orders"),
+    ("repeat_purchase_rate", "Repeat", kpis.repeat_purchase_rate, "repeat_orders", "customers"),
+    ("churn_rate", "Repeat", kpis.churn_rate, "churned_customers", "customers"),
+    ("referral_rate", "Refer", _per_hundred, "referrals", "customers"),
+)
+
+
+def campaign_kpis(campaigns: pd.DataFrame) -> pd.DataFrame:
+    """One row per month with the main KPIs of the hourglass stages, worked out from the counts.
+
+    Introduced in notebook 05. The campaigns table has one row per month and
+    stage, with empty cells where a count does not apply; this puts each KPI in
+    a column of its own, so a weak month stands out as you read down a column.
+    Every KPI is a percentage (0-100) from the formulas of :mod:`journeylab.kpis`:
+
+    * Know: ``click_through_rate`` = clicks ÷ impressions;
+    * Like: ``bounce_rate`` = bounces ÷ sessions (lower is better);
+    * Try: ``sign_up_rate`` = sign_ups ÷ sessions;
+    * Buy: ``conversion_rate`` = orders ÷ sessions and ``cart_abandonment_rate``
+      = (carts - orders) ÷ carts (lower is better);
+    * Repeat: ``repeat_purchase_rate`` = repeat_orders ÷ customers (each repeat
+      order counted as one returning customer) and ``churn_rate`` =
+      churned_customers ÷ customers (lower is better);
+    * Refer: ``referral_rate`` = referrals ÷ customers, referrals per 100 customers.
+
+    Rows of the same month and stage are added up first; a missing count, or
+    nothing to divide by, gives NaN. Stage names are matched ignoring case.
+
+    >>> from journeylab.data import load_campaigns
+    >>> monthly = campaign_kpis(load_campaigns())
+    >>> monthly.loc["2024-08":"2024-10", ["conversion_rate", "cart_abandonment_rate"]].round(1)  # doctest: +NORMALIZE_WHITESPACE
+             conversion_rate  cart_abandonment_rate
+    month
+    2024-08             11.4                   70.3
+    2024-09              5.1                   85.5
+    2024-10             11.6                   69.9
+    """
+    counts = ["impressions", "clicks", "sessions", "bounces", "sign_ups", "carts", "orders",  # file order
+              "repeat_orders", "churned_customers", "customers", "referrals"]
+    allowed = "the campaigns table of the course data, with the columns month, stage, " + ", ".join(counts)
+    if not isinstance(campaigns, pd.DataFrame):
+        raise SchemaError("campaigns", "must be a table (a pandas DataFrame)", value=type(campaigns).__name__,
+                          allowed=allowed)
+    missing = [name for name in ("month", "stage", *counts) if name not in campaigns.columns]
+    if missing:
+        raise SchemaError("campaigns", f"the table has no {'column' if len(missing) == 1 else 'columns'} "
+                          f"named {', '.join(missing)}", allowed=allowed)
+    for name in ("month", "stage"):
+        if campaigns[name].isna().any():
+            raise SchemaError(name, f"{int(campaigns[name].isna().sum())} rows have no {name}",
+                              allowed=f"a {name} on every row")
+    for name in counts:
+        if not pd.api.types.is_numeric_dtype(campaigns[name]) or pd.api.types.is_bool_dtype(campaigns[name]):
+            raise SchemaError(name, "must hold counts (numbers), not text", value=str(campaigns[name].dtype),
+                              allowed="whole numbers of 0 or more, or empty")
+    fw = get_framework("hourglass")
+    stages = np.asarray(fw.stage_names, dtype=object)[_stage_positions(campaigns["stage"], fw)]
+    totals = campaigns[counts].astype("float64").groupby([campaigns["month"].to_numpy(), stages]).sum(min_count=1)
+    wide = totals.unstack().reindex(columns=pd.MultiIndex.from_product([counts, fw.stage_names]))
+    table = pd.DataFrame(index=pd.Index(wide.index, name="month"))
+    for column, stage, formula, part, whole in _CAMPAIGN_KPIS:
+        try:
+            table[column] = formula(wide[(part, stage)], wide[(whole, stage)])
+        except ValidationError as error:
+            raise ValidationError(f"campaigns.{stage}", f"{column} cannot be worked out: {error.field} "
+                                  f"{error.problem}", value=error.value, allowed=error.allowed) from None
     return table
 
 

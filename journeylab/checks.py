@@ -23,14 +23,16 @@ from __future__ import annotations
 import html
 import json
 import os
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from journeylab.errors import UnknownNameError
 
-__all__ = ["Exercise", "Feedback", "exercise", "check", "hint", "progress", "EXERCISES", "PROGRESS_ENV"]
+__all__ = ["Exercise", "Feedback", "exercise", "check", "hint", "progress", "throwaway_progress", "EXERCISES", "PROGRESS_ENV"]
 
 CORRECT, INCORRECT, NOT_ANSWERED = "correct", "incorrect", "not answered yet"
 
@@ -207,6 +209,26 @@ class Progress:
         return "\n".join(lines)
 
     __repr__ = __str__
+
+
+@contextmanager
+def throwaway_progress() -> Iterator[None]:
+    """Record passes in a temporary file while running notebooks for someone else.
+
+    Authors executing the course, instructors running cohorts and collecting
+    submissions would otherwise fill their own progress file with the passes
+    of every notebook they run (kernels inherit the environment).
+    """
+    before = os.environ.get(PROGRESS_ENV)
+    with tempfile.TemporaryDirectory(prefix="journeylab-progress-") as folder:
+        os.environ[PROGRESS_ENV] = str(Path(folder) / "progress.json")
+        try:
+            yield
+        finally:
+            if before is None:
+                os.environ.pop(PROGRESS_ENV, None)
+            else:
+                os.environ[PROGRESS_ENV] = before
 
 
 def progress() -> Progress:

@@ -19,6 +19,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
+from journeylab.checks import throwaway_progress
 from journeylab.storage import atomic_write
 
 __all__ = ["Submission", "read_feedback", "run_submission", "collect", "completion_table", "write_report", "CELL_TIME_LIMIT"]
@@ -71,7 +72,8 @@ def run_submission(path: Path, participant: str, *, time_limit: int = CELL_TIME_
             resources={"metadata": {"path": scratch}}, store_widget_state=False,
         )
         try:
-            client.execute()
+            with throwaway_progress():
+                client.execute()
         except CellTimeoutError:
             submission.problem = f"stopped: a cell ran longer than the time limit of {time_limit} s"
         except DeadKernelError:

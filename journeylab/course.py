@@ -24,6 +24,7 @@ from pathlib import Path
 
 import nbformat
 
+from journeylab.checks import throwaway_progress
 from journeylab.errors import FileFormatError
 from journeylab.storage import atomic_write
 
@@ -172,7 +173,8 @@ def execute_in_place(path: str | Path, timeout: int = 120) -> Path:
 
     path = Path(path)
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=timeout, kernel_name="python3", store_widget_state=False, resources={"metadata": {"path": str(path.parent)}}).execute()
+    with throwaway_progress():
+        NotebookClient(notebook, timeout=timeout, kernel_name="python3", store_widget_state=False, resources={"metadata": {"path": str(path.parent)}}).execute()
     for cell in notebook.cells:
         cell.get("metadata", {}).pop("execution", None)
     atomic_write(path, nbformat.writes(notebook) + "\n")

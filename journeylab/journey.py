@@ -99,7 +99,7 @@ class StageGoal:
 
     def is_met(self, actual: float) -> bool:
         """Whether an actual KPI value reaches the target, in the direction that is better."""
-        return actual >= self.target if self.better == "higher" else actual <= self.target
+        return bool(actual >= self.target if self.better == "higher" else actual <= self.target)
 
 
 @dataclass(frozen=True)
@@ -488,8 +488,10 @@ class Journey:
         return journey_from_frame(frame)
 
     def to_csv(self, path: str | os.PathLike[str]) -> Path:
-        """Write :meth:`to_frame` as a CSV file (atomically)."""
-        return atomic_write(path, self.to_frame().to_csv(index=False, lineterminator="\n"))
+        """Write :meth:`to_frame` as a CSV file (atomically), for a spreadsheet."""
+        from journeylab.journey_formats import plan_csv_text
+
+        return atomic_write(path, plan_csv_text(self))
 
     @classmethod
     def from_csv(cls, path: str | os.PathLike[str]) -> Journey:
@@ -497,10 +499,14 @@ class Journey:
 
         return read_plan_csv(path)
 
-    def to_markdown(self) -> str:
+    def to_markdown(self, path: str | os.PathLike[str] | None = None) -> str:
+        """The plan as Markdown; with ``path``, also written to that file (atomically)."""
         from journeylab.journey_formats import journey_to_markdown
 
-        return journey_to_markdown(self)
+        text = journey_to_markdown(self)
+        if path is not None:
+            atomic_write(path, text)
+        return text
 
     @classmethod
     def from_markdown(cls, text: str) -> Journey:

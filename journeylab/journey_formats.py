@@ -30,6 +30,7 @@ __all__ = [
     "PLAN_COLUMNS",
     "journey_to_frame",
     "journey_from_frame",
+    "plan_csv_text",
     "read_plan_csv",
     "journey_to_markdown",
     "journey_from_markdown",
@@ -76,6 +77,13 @@ def journey_to_frame(journey: Journey) -> pd.DataFrame:
             rows.append(blank | {"record": "opportunity", "stage": stage, **_fields.model_to_dict(opportunity)})
     frame = pd.DataFrame(rows, columns=PLAN_COLUMNS)
     return frame.astype({name: "Int64" if kind is int else float for name, kind in NUMBER_COLUMNS.items()})
+
+
+def plan_csv_text(journey: Journey) -> str:
+    """The plan table as CSV text, numbers written as people write them (3 rather than 3.0)."""
+    frame = journey_to_frame(journey)
+    frame["target"] = [("" if pd.isna(value) else _number(float(value))) for value in frame["target"]]
+    return frame.to_csv(index=False, lineterminator="\n")
 
 
 def read_plan_csv(path: str | os.PathLike[str]) -> Journey:

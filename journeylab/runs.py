@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from journeylab.checks import throwaway_progress
 from journeylab.course import COURSE_ROOT
 from journeylab.errors import FileFormatError, JourneyLabError, SchemaError, UnknownNameError
 from journeylab.parameters import PARAMETERS
@@ -161,7 +162,8 @@ class RunResult:
 def _run_one(participant: str, notebook: str, output: str, parameters: dict[str, Any]) -> RunResult:
     start = time.perf_counter()
     try:
-        run_notebook(notebook, output, parameters)
+        with throwaway_progress():
+            run_notebook(notebook, output, parameters)
         return RunResult(participant, Path(notebook).name, output, True, time.perf_counter() - start)
     except JourneyLabError as error:
         message = str(error)

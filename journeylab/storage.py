@@ -4,26 +4,45 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
-__all__ = ["atomic_write"]
+__all__ = ["atomic_write", "atomic_file"]
 
 
-def atomic_write(path: str | os.PathLike[str], content: str) -> Path:
-    """Write text to ``path`` through a temporary file and a rename.
+@contextmanager
+def atomic_file(path: str | os.PathLike[str], binary: bool = False) -> Iterator[IO]:
+    """Open a temporary file next to ``path``; on success it replaces ``path`` in one rename.
 
     A crash mid-write leaves the previous file as it was, never a half-written one.
+    The file gets the usual permissions (the user's umask), not the private ones
+    of a temporary file, so a learner can share what they exported.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(content)
+        with os.fdopen(handle, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as file:
+            yield file
             file.flush()
             os.fsync(file.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return path
+
+
+def atomic_write(path: str | os.PathLike[str], content: str) -> Path:
+    """Write text to ``path`` atomically (see :func:`atomic_file`)."""
+    with atomic_file(path) as file:
+        file.write(content)
+    return Path(path)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

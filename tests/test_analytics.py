@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from journeylab.analytics import (
     backward_moves,
+    campaign_kpis,
     goal_attainment,
     stage_funnel,
     time_between_stages,
@@ -516,3 +517,92 @@ def test_transition_matrix_counts_every_change_of_stage(rows):
     assert (matrix.to_numpy() == expected).all()
     assert np.diag(matrix.to_numpy()).sum() == 0
     assert backward_moves(_frame(rows))["moves"].sum() == np.tril(matrix.to_numpy(), k=-1).sum()
+
+
+# --------------------------------------------------------------------------- campaign_kpis
+
+CAMPAIGN_COUNTS = ["impressions", "reach", "clicks", "sessions", "bounces", "sign_ups", "carts", "orders",
+                   "repeat_orders", "referrals", "churned_customers", "customers"]
+
+
+def campaigns(*rows: tuple[str, str, dict]) -> pd.DataFrame:
+    """A campaigns table from (month, stage, counts) rows; counts not given are empty, as in the course file."""
+    records = [{"month": month, "stage": stage, **{name: counts.get(name) for name in CAMPAIGN_COUNTS}}
+               for month, stage, counts in rows]
+    return pd.DataFrame(records).astype({name: "Int64" for name in CAMPAIGN_COUNTS})
+
+
+def two_months() -> pd.DataFrame:
+    """January has every stage; February only Buy (in two rows, one spelt 'buy ') and Refer without customers."""
+    return campaigns(
+        ("2024-01", "Know", {"impressions": 1000, "reach": 600, "clicks": 25}),
+        ("2024-01", "Like", {"impressions": 300, "clicks": 30, "sessions": 200, "bounces": 50}),
+        ("2024-01", "Trust", {"sessions": 90, "bounces": 9}),
+        ("2024-01", "Try", {"sessions": 80, "sign_ups": 20}),
+        ("2024-01", "Buy", {"sessions": 400, "carts": 100, "orders": 20}),
+        ("2024-01", "Repeat", {"repeat_orders": 30, "churned_customers": 10, "customers": 500}),
+        ("2024-01", "Refer", {"referrals": 5, "customers": 500}),
+        ("2024-02", "Buy", {"sessions": 100, "carts": 40, "orders": 10}),
+        ("2024-02", "buy ", {"sessions": 100, "carts": 10, "orders": 5}),
+        ("2024-02", "Refer", {"referrals": 0, "customers": 0}),
+    )
+
+
+def test_campaign_kpis_match_hand_worked_rates():
+    table = campaign_kpis(two_months())
+    # January: 25/1000 clicks, 50/200 bounces, 20/80 sign-ups, 20/400 orders, (100-20)/100 carts left,
+    # 30/500 repeat orders, 10/500 churned, 5/500 referrals; all times 100.
+    # February: the two Buy rows add up to 200 sessions, 50 carts and 15 orders: 15/200 and (50-15)/50.
+    # Stages without rows in February, and Refer with 0 customers, have nothing to divide by: NaN.
+    expected = pd.DataFrame(
+        {
+            "click_through_rate": [2.5, np.nan],
+            "bounce_rate": [25.0, np.nan],
+            "sign_up_rate": [25.0, np.nan],
+            "conversion_rate": [5.0, 7.5],
+            "cart_abandonment_rate": [80.0, 70.0],
+            "repeat_purchase_rate": [6.0, np.nan],
+            "churn_rate": [2.0, np.nan],
+            "referral_rate": [1.0, np.nan],
+        },
+        index=pd.Index(["2024-01", "2024-02"], name="month"),
+    )
+    pd.testing.assert_frame_equal(table, expected, check_index_type=False)
+
+
+def test_campaign_kpis_put_months_in_order_and_leave_the_table_alone():
+    table = two_months().iloc[::-1].reset_index(drop=True)
+    before = table.copy()
+    assert campaign_kpis(table).index.tolist() == ["2024-01", "2024-02"]
+    pd.testing.assert_frame_equal(table, before)
+
+
+def test_campaign_kpis_of_the_course_data_show_the_september_checkout_problem():
+    from journeylab.data import load_campaigns
+
+    abandonment = campaign_kpis(load_campaigns())["cart_abandonment_rate"]
+    # data/README.md: in September far fewer carts turn into orders than in any other month
+    assert abandonment.idxmax() == "2024-09"
+    assert abandonment["2024-09"] > abandonment.drop("2024-09").max() + 10
+
+
+CAMPAIGN_ERROR_CASES = [
+    pytest.param(lambda: "2024-01,Buy,400", SchemaError, "campaigns: must be a table", id="not-a-table"),
+    pytest.param(lambda: two_months().drop(columns=["orders", "carts"]), SchemaError,
+                 "campaigns: the table has no columns named carts, orders. Allowed: .*month, stage, impressions", id="missing-columns"),
+    pytest.param(lambda: two_months().astype({"clicks": str}), SchemaError,
+                 "clicks: must hold counts", id="text-counts"),
+    pytest.param(lambda: two_months().assign(month=["2024-01"] * 9 + [None]), SchemaError,
+                 "month: 1 rows have no month", id="no-month"),
+    pytest.param(lambda: two_months().replace({"stage": {"Try": "Lead"}}), UnknownNameError,
+                 "stage: .*got 'Lead'.*Allowed: Know, Like", id="unknown-stage"),
+    pytest.param(lambda: two_months().assign(orders=pd.array([None] * 4 + [120] + [None] * 5, dtype="Int64")),
+                 ValidationError, r"campaigns.Buy: cart_abandonment_rate cannot be worked out: orders cannot "
+                 r"be more than carts, which is 100 in row '2024-01' \(got 120\)", id="more-orders-than-carts"),
+]
+
+
+@pytest.mark.parametrize(("make_campaigns", "error", "words"), CAMPAIGN_ERROR_CASES)
+def test_bad_campaign_tables_raise_errors_that_name_the_problem(make_campaigns, error, words):
+    with pytest.raises(error, match=words):
+        campaign_kpis(make_campaigns())

@@ -86,3 +86,10 @@ def test_an_unreadable_progress_file_starts_again_instead_of_failing(progress_fi
     progress_file.write_text("{broken")
     assert progress().passed == ()
     assert check("00-first-answer", "Know").passed
+
+
+def test_throwaway_progress_keeps_passes_out_of_the_learners_file(progress_file):
+    with checks.throwaway_progress():
+        check("00-first-answer", "Know")
+    assert not progress_file.exists()
+    assert progress().passed == ()

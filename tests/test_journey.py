@@ -342,3 +342,14 @@ def test_switching_framework_carries_notes_and_opportunities():
     assert [item.title for item in five.opportunities("Desire")] == ["Send samples in two days", "Virtual room planner"]
     assert five.notes("Desire").thinking.startswith("Are the reviews real? / Wonders")
     assert five.notes("Desire").backstage == ("Review moderation", "Sample stock in the ERP", "Courier booking")
+
+
+def test_saved_files_get_the_users_usual_permissions(tmp_path):
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        path = small_journey().save(tmp_path / "journey.json")
+    finally:
+        os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o644, "not the private 0600 of a temporary file"

@@ -503,3 +503,10 @@ def test_export_refuses_what_is_not_a_figure(tmp_path):
     with pytest.raises(ValidationError) as caught:
         plots.export("my journey", tmp_path / "map.png")
     assert caught.value.field == "figure"
+
+
+@pytest.mark.parametrize("value, text", [(0.25, "+0.3"), (-0.25, "−0.3"), (0.0, "0.0"), (-0.04, "0.0"), (2, "+2.0")])
+def test_emotion_labels_round_as_people_do_and_zero_has_no_sign(value, text):
+    from journeylab.plots.style import signed
+
+    assert signed(value) == text

@@ -602,3 +602,16 @@ def test_displaying_a_builder_shows_its_widget_and_prints_nothing(make, capsys):
 def test_text_shown_for_a_journey_builder_is_a_short_summary():
     builder = JourneyBuilder(nordlys(), live_preview=False)
     assert repr(builder) == "JourneyBuilder(Journey('Nordlys Home', framework='hourglass', 3 touchpoints, 1 goals))"
+
+
+def test_the_journey_builder_takes_a_persona_through_the_normal_change_path(tmp_path):
+    from journeylab.personas import Persona
+
+    builder = JourneyBuilder(Journey("Nordlys Home"), autosave=tmp_path / "journey.json")
+    builder.set_persona(Persona("Henrik", age=49))
+    assert builder.journey.persona.name == "Henrik"
+    assert Journey.load(tmp_path / "journey.json").persona.name == "Henrik", "autosaved"
+    builder.set_persona("Henrik")
+    assert "Persona: must be a persona" in builder.message.value and builder.journey.persona.name == "Henrik"
+    builder.undo()
+    assert builder.journey.persona is None

@@ -8,6 +8,6 @@ check can fail. Importing this package registers them all with
 :mod:`journeylab.checks`.
 """
 
-from journeylab.exercises import nb00, nb01, nb02, nb03  # noqa: F401
+from journeylab.exercises import nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07  # noqa: F401
 
 __all__: list[str] = []

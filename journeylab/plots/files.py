@@ -7,13 +7,13 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from matplotlib.figure import Figure
 
 from journeylab.errors import ValidationError
 from journeylab.plots.style import course_style
+from journeylab.storage import atomic_file
 
 __all__ = ["EXPORT_FORMATS", "export"]
 
@@ -74,15 +74,6 @@ def export(figure: Figure, path: str | os.PathLike[str], format: str | None = No
     elif suffix in EXPORT_FORMATS and suffix != chosen:
         raise ValidationError("format", f"does not match the file name {path.name}", value=format,
                               allowed=EXPORT_FORMATS)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file, course_style():
-            figure.savefig(file, format=chosen, dpi=dpi, metadata=_NO_DATES[chosen])
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_file(path, binary=True) as file, course_style():
+        figure.savefig(file, format=chosen, dpi=dpi, metadata=_NO_DATES[chosen])
     return path

@@ -226,8 +226,10 @@ def with_unit(value: float, unit: str) -> str:
 
 
 def signed(value: float) -> str:
-    """+0.3 for 0.25 (halves round away from zero, as people round), with a real minus sign."""
+    """+0.3 for 0.25 (halves round away from zero, as people round), with a real minus sign; 0.0 unsigned."""
     rounded = math.copysign(math.floor(abs(value) * 10 + 0.5) / 10, value)
+    if rounded == 0:
+        return "0.0"
     return f"{rounded:+.1f}".replace("-", "−")
 
 

@@ -33,6 +33,7 @@ from journeylab.errors import JourneyLabError, UnknownNameError, ValidationError
 from journeylab.frameworks import FRAMEWORKS, convert, get_framework
 from journeylab.journey import EMOTION_RANGE, Journey, StageGoal, Touchpoint
 from journeylab.kpis import get_kpi
+from journeylab.personas import Persona
 from journeylab.storage import atomic_write
 from journeylab.widgets._base import BuilderBase
 from journeylab.widgets._common import (LABEL_WIDTH, as_number, button, combo_field, labelled, plain_number,
@@ -379,6 +380,17 @@ class JourneyBuilder(BuilderBase):
         def action() -> str:
             self.journey.name = Journey(name).name  # the model's own check of a name
             return f"The journey is now called {self.journey.name}."
+
+        self._change(action)
+
+    def set_persona(self, persona: Persona | None) -> None:
+        """Make ``persona`` (e.g. ``persona_builder.persona``) the customer this journey is for."""
+        def action() -> str:
+            if persona is not None and not isinstance(persona, Persona):
+                raise ValidationError("persona", "must be a persona", value=type(persona).__name__,
+                                      allowed="a Persona, e.g. persona_builder.persona, or None")
+            self.journey.persona = persona
+            return f"The journey is now for {persona.name}." if persona else "The journey has no persona now."
 
         self._change(action)
 

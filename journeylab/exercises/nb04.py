@@ -1,0 +1,214 @@
+"""Exercises of notebook 04, the hourglass: its seven steps, the funnel of the case data, the leaks.
+
+The data exercises take the event log or the activities as context
+(``check("04-leakiest-stage", answer, events=data.events)``) and work the
+expected answer out from it with the package, so a participant with another
+data seed is checked against their own numbers. Without context they use the
+course's own files.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from journeylab.checks import exercise
+from journeylab.exercises._answers import close_to, same_text
+from journeylab.frameworks import get_framework
+
+__all__: list[str] = []
+
+SHUFFLED_STAGES = ("Trust", "Refer", "Know", "Buy", "Like", "Repeat", "Try")
+"""The seven steps as exercise 04-order-the-stages hands them out."""
+
+STATEMENTS_TO_PLACE = ("A26", "A12", "A38", "A04", "A20", "A32", "A14")
+"""The activity statements of exercise 04-activity-stage: one per step, in shuffled order."""
+
+TOUCHPOINT = "TikTok video"
+"""The touchpoint whose visitors exercise 04-touchpoint-conversion follows to Buy."""
+
+_HOURGLASS = get_framework("hourglass")
+
+
+def _events(events: pd.DataFrame | None) -> pd.DataFrame:
+    """The event log the notebook passed, or the course's own when none was passed."""
+    if events is None:
+        from journeylab.data import load_events  # loaded only when a check needs it
+
+        return load_events()
+    return events
+
+
+def _funnel(events: pd.DataFrame | None, closed: bool = True) -> pd.DataFrame:
+    from journeylab.analytics import stage_funnel  # analytics loads pandas machinery: only when checking
+
+    return stage_funnel(_events(events), closed=closed)
+
+
+def _stage_name(answer: Any) -> str | None:
+    """The hourglass step an answer names (any case, spaces at the ends), or None."""
+    if not isinstance(answer, str):
+        return None
+    return next((name for name in _HOURGLASS.stage_names if same_text(answer, name)), None)
+
+
+def _percent(answer: Any) -> float | None:
+    """A number, or text such as "33.7%"; anything else is None."""
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, numbers.Real):
+        return float(answer)
+    if isinstance(answer, str):
+        try:
+            return float(answer.strip().rstrip("%").strip())
+        except ValueError:
+            return None
+    return None
+
+
+@exercise(
+    "04-order-the-stages",
+    hints=["The hourglass follows the customer: first they get to know a business, at the end they tell others about it.",
+           "Know and Like come first, Buy sits in the narrow middle, and Repeat and Refer follow the purchase.",
+           ],
+    wrong=["Know", "Like", "Try", "Trust", "Buy", "Repeat", "Refer"],
+    right=list(_HOURGLASS.stage_names),
+)
+def _order_the_stages(answer: Any) -> str | None:
+    if isinstance(answer, str) or not isinstance(answer, Sequence):
+        return 'Give a list in square brackets, such as ["Know", "Like", ...].'
+    names = [_stage_name(item) for item in answer]
+    unknown = [item for item, name in zip(answer, names) if name is None]
+    if unknown:
+        return f"{unknown[0]!r} is not one of the seven steps; use the names of the shuffled list."
+    if len(names) != len(set(names)) or len(names) != len(_HOURGLASS.stage_names):
+        return "Use each of the seven steps exactly once."
+    misplaced = sum(name != expected for name, expected in zip(names, _HOURGLASS.stage_names))
+    if misplaced:
+        return f"{misplaced} of the 7 steps are not in their place yet."
+    return None
+
+
+@exercise(
+    "04-activity-stage",
+    hints=["Ask of each statement: what does the customer want to do at that moment? Get to know the shop, like it, "
+           "trust it, try it, buy, buy again or tell others?",
+           "Reviews build trust, free samples are a way to try, a checkout is where people buy, a reorder e-mail "
+           "asks for a repeat and a referral link asks customers to refer.",
+           ],
+    wrong={"A26": "Buy", "A12": "Know", "A38": "Refer", "A04": "Like", "A20": "Try", "A32": "Repeat", "A14": "Trust"},
+)
+def _activity_stage(answer: Any, activities: pd.DataFrame | None = None) -> str | None:
+    if not isinstance(answer, Mapping):
+        return 'Write your answer as a dictionary, e.g. {"A26": "Buy", "A12": "Like"}.'
+    if activities is None:  # the course's own file, when the notebook passes no data
+        from journeylab.data import load_activities
+
+        activities = load_activities()
+    expected = dict(zip(activities["activity_id"], activities["stage"]))
+    given = {str(key).strip().upper(): value for key, value in answer.items()}
+    missing = [activity for activity in STATEMENTS_TO_PLACE if activity not in given]
+    if missing:
+        verb = "is" if len(missing) == 1 else "are"
+        return f"Place every statement: {', '.join(missing)} {verb} still missing."
+    for activity in STATEMENTS_TO_PLACE:
+        if _stage_name(given[activity]) is None:
+            return f"{given[activity]!r} for {activity} is not a step of the hourglass; use Know, Like, Trust, Try, Buy, Repeat or Refer."
+    wrong = sum(_stage_name(given[activity]) != expected[activity] for activity in STATEMENTS_TO_PLACE)
+    if wrong:
+        verb = "is" if wrong == 1 else "are"
+        return f"{wrong} of the {len(STATEMENTS_TO_PLACE)} statements {verb} placed at the wrong step."
+    return None
+
+
+@exercise(
+    "04-step-conversion",
+    hints=["The step conversion of a stage is the share of the stage before that made it this far: look at the Buy row.",
+           'funnel.loc["Buy", "step_conversion"] reads one number from the funnel table.',
+           ],
+    wrong=4.96,
+)
+def _step_conversion(answer: Any, events: pd.DataFrame | None = None) -> str | None:
+    value = _percent(answer)
+    if value is None:
+        return "Give the step conversion as a number in percent, e.g. 25.3 for 25.3%."
+    closed = _funnel(events)
+    expected = closed.loc["Buy", "step_conversion"]
+    if close_to(value, expected, tolerance=0.1):
+        return None
+    if close_to(value, expected / 100, tolerance=0.001):
+        return "That is the share as a fraction; the funnel gives percentages (25.3 for 25.3%)."
+    if close_to(value, closed.loc["Buy", "overall_conversion"], tolerance=0.1):
+        return "That is the overall conversion, compared with everyone at Know; the step compares Buy with Try only."
+    if close_to(value, 100 - expected, tolerance=0.1):
+        return "That is the share that did NOT make the step; the step conversion is the share that did."
+    if close_to(value, _funnel(events, closed=False).loc["Buy", "step_conversion"], tolerance=0.1):
+        return "That comes from the open funnel; use the closed funnel, the one stage_funnel gives by default."
+    if close_to(value, closed.loc["Buy", "users"], tolerance=0.5):
+        return "That is the number of people at Buy; the step conversion is a percentage."
+    return f"{value:g}% is not the step conversion from Try to Buy."
+
+
+@exercise(
+    "04-leakiest-stage",
+    hints=["The leakiest step is where the smallest share of the stage before makes it through: "
+           "compare the step_conversion column, not the numbers of people.",
+           'funnel["step_conversion"].idxmin() names the stage with the lowest step conversion.',
+           ],
+    wrong="Like",
+)
+def _leakiest_stage(answer: Any, events: pd.DataFrame | None = None) -> str | None:
+    if isinstance(answer, str) and ("→" in answer or "->" in answer):
+        answer = answer.replace("->", "→").split("→")[-1]  # "Try → Buy" names the step that ends at Buy
+    name = _stage_name(answer)
+    if name is None:
+        return "Give the name of one step of the hourglass, as text in quotes, such as \"Trust\"."
+    funnel = _funnel(events)
+    leakiest = funnel["step_conversion"].idxmin()
+    if name == leakiest:
+        return None
+    if name == funnel["drop_off"].idxmax():
+        return f"{name} is where the most people drop out in number; the question asks for the largest share."
+    position = _HOURGLASS.position(name)
+    if position + 1 < len(_HOURGLASS.stage_names) and _HOURGLASS.stage_names[position + 1] == leakiest:
+        return (f"{name} is the stage before the leak; name the stage at the end of the step, "
+                "the row of the funnel table with the lowest step conversion.")
+    if name == _HOURGLASS.stage_names[0]:
+        return "Everyone starts at the first step, so no one is lost on the way there."
+    return f"The step into {name} is not the one that loses the largest share of people."
+
+
+@exercise(
+    "04-touchpoint-conversion",
+    hints=[f"Keep the events of the visitors who had a {TOUCHPOINT} contact, make their funnel with "
+           "jl.analytics.stage_funnel, and read the overall conversion at Buy.",
+           f'tiktok = data.events.loc[data.events["touchpoint"] == "{TOUCHPOINT}", "user_id"], then '
+           'jl.analytics.stage_funnel(data.events[data.events["user_id"].isin(tiktok)]).loc["Buy", "overall_conversion"]',
+           ],
+    wrong=4.96,
+)
+def _touchpoint_conversion(answer: Any, events: pd.DataFrame | None = None) -> str | None:
+    value = _percent(answer)
+    if value is None:
+        return "Give the share as a number in percent, e.g. 5.2 for 5.2%."
+    log = _events(events)
+    visitors = log.loc[log["touchpoint"] == TOUCHPOINT, "user_id"]
+    subset = log[log["user_id"].isin(visitors)]
+    funnel = _funnel(subset)
+    expected = funnel.loc["Buy", "overall_conversion"]
+    if close_to(value, expected, tolerance=0.1):
+        return None
+    if close_to(value, expected / 100, tolerance=0.001):
+        return "That is the share as a fraction; give it in percent (5.2 for 5.2%)."
+    if close_to(value, _funnel(log).loc["Buy", "overall_conversion"], tolerance=0.1):
+        return f"That is the share of all visitors; keep only the visitors who had a {TOUCHPOINT} contact."
+    if close_to(value, funnel.loc["Buy", "step_conversion"], tolerance=0.1):
+        return "That is the step conversion from Try; the question compares Buy with everyone at the first step."
+    if close_to(value, _funnel(subset, closed=False).loc["Buy", "overall_conversion"], tolerance=0.1):
+        return "That comes from the open funnel; use the closed funnel, the one stage_funnel gives by default."
+    if close_to(value, funnel.loc["Buy", "users"], tolerance=0.5):
+        return "That is the number of people who reached Buy; the question asks for their share, in percent."
+    return f"{value:g}% is not the share of {TOUCHPOINT} visitors who reached Buy."

@@ -1,0 +1,255 @@
+"""Exercises of notebook 05, stage goals and KPIs.
+
+The data exercises take the campaigns or the survey as context
+(``check("05-compute-ctr", answer, campaigns=data.campaigns)``) and work the
+expected answer out from it with the package, so a participant with another
+data seed is checked against their own numbers. Without context they use the
+course's own files.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from journeylab.checks import exercise
+from journeylab.errors import UnknownNameError
+from journeylab.exercises._answers import close_to, same_text
+from journeylab.frameworks import get_framework
+from journeylab.journey import StageGoal
+from journeylab.kpis import get_kpi
+
+__all__: list[str] = []
+
+ALIAS_STAGE = "Interest"
+"""The five-stage step whose other name exercise 05-alias asks for."""
+
+KPI_STAGE = "Action"
+"""The five-stage step of exercise 05-choose-the-kpi; its goal is fewer carts left behind."""
+
+GOAL_KPI = "cart_abandonment_rate"
+"""The KPI that measures "fewer carts left behind" (exercises 05-choose-the-kpi, 05-stage-goal, 05-goal-met)."""
+
+GOAL_TARGET = 70.0
+"""The cart abandonment rate, in percent, that the Buy goal of exercises 05-stage-goal and 05-goal-met allows at most."""
+
+CTR_MONTH = "2024-05"
+"""The month whose Know click-through rate exercise 05-compute-ctr asks for."""
+
+_FIVE_STAGE = get_framework("five_stage")
+
+
+def _campaigns(campaigns: pd.DataFrame | None) -> pd.DataFrame:
+    """The campaigns table the notebook passed, or the course's own when none was passed."""
+    if campaigns is None:
+        from journeylab.data import load_campaigns  # loaded only when a check needs it
+
+        return load_campaigns()
+    return campaigns
+
+
+def _monthly(table: pd.DataFrame) -> pd.DataFrame:
+    from journeylab.analytics import campaign_kpis  # analytics loads only when a check needs it
+
+    return campaign_kpis(table)
+
+
+def _number(answer: Any) -> float | None:
+    """A number, or text such as "1.1%"; anything else is None."""
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, numbers.Real):
+        return float(answer)
+    if isinstance(answer, str):
+        try:
+            return float(answer.strip().rstrip("%").strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _kpi_name(text: Any) -> str | None:
+    """The registry name of the KPI a text names (label, name or abbreviation), or None."""
+    try:
+        return get_kpi(text).name if isinstance(text, str) else None
+    except UnknownNameError:
+        return None
+
+
+@exercise(
+    "05-alias",
+    hints=["The five stages have a second set of names: Awareness, Consideration, Decision, Retention, Advocacy.",
+           f'jl.get_framework("five_stage").stage("{ALIAS_STAGE}").alias gives the other name.',
+           ],
+    wrong="Decision",
+    right=_FIVE_STAGE.stage(ALIAS_STAGE).alias,
+)
+def _alias(answer: Any) -> str | None:
+    if not isinstance(answer, str):
+        return "Give the name as text, in quotes, such as \"Awareness\"."
+    stage = _FIVE_STAGE.stage(ALIAS_STAGE)
+    if same_text(answer, stage.alias or ""):
+        return None
+    if same_text(answer, stage.name):
+        return f"{stage.name} is the stage's own name; the question asks for its other name."
+    for other in _FIVE_STAGE.stages:
+        if other.alias and same_text(answer, other.alias):
+            return f"{other.alias} is the other name of {other.name}, not of {stage.name}."
+        if same_text(answer, other.name):
+            return f"{other.name} is another stage of the five-stage journey, not a second name for {stage.name}."
+    return f"'{answer}' is not the other name of {stage.name}."
+
+
+@exercise(
+    "05-choose-the-kpi",
+    hints=[f"Look at the KPIs the framework suggests for {KPI_STAGE} and pick the one whose formula counts "
+           "carts that did not become orders.",
+           "jl.kpis.KPIS shows every formula; the right one has both carts and orders in it.",
+           ],
+    wrong="Conversion rate",
+    right=get_kpi(GOAL_KPI).label,
+)
+def _choose_the_kpi(answer: Any) -> str | None:
+    if not isinstance(answer, str):
+        return "Give the KPI as text, in quotes, as it is written in jl.kpis.KPIS, e.g. \"Churn rate\"."
+    stage = _FIVE_STAGE.stage(KPI_STAGE)
+    name = _kpi_name(answer)
+    if name is None:
+        if any(same_text(answer, label) for label in stage.kpis):
+            return f"{answer.strip()} is a count you read straight from the data; the goal needs a rate with a formula."
+        return f"'{answer}' is not a KPI of jl.kpis.KPIS; use one of its labels, such as \"Churn rate\"."
+    if name == GOAL_KPI:
+        return None
+    kpi = get_kpi(name)
+    if name in {_kpi_name(label) for label in stage.kpis}:
+        return (f"{kpi.label} belongs to the {stage.name} stage, but its formula ({kpi.formula}) "
+                "does not count the carts left without an order.")
+    return f"{kpi.label} is not one of the KPIs the framework suggests for the {stage.name} stage."
+
+
+@exercise(
+    "05-compute-ctr",
+    hints=[f"The click-through rate of the Know stage is clicks ÷ impressions × 100, in the Know row of {CTR_MONTH}.",
+           f'jl.analytics.campaign_kpis(data.campaigns).loc["{CTR_MONTH}", "click_through_rate"]',
+           ],
+    wrong=0.011,
+)
+def _compute_ctr(answer: Any, campaigns: pd.DataFrame | None = None) -> str | None:
+    value = _number(answer)
+    if value is None:
+        return "Give the click-through rate as a number in percent, e.g. 2.5 for 2.5%."
+    table = _campaigns(campaigns)
+    monthly = _monthly(table)
+    expected = monthly.loc[CTR_MONTH, "click_through_rate"]
+    if close_to(value, expected, tolerance=0.05):  # a small rate: 1.1 for 1.11 is close enough
+        return None
+    month = table[table["month"] == CTR_MONTH]
+    know, like = (month[month["stage"] == stage].sum(numeric_only=True).astype(float) for stage in ("Know", "Like"))
+    if close_to(value, expected / 100, tolerance=0.0005):
+        return "That is the rate as a fraction; KPIs in this course are percentages (2.5 for 2.5%)."
+    if know["reach"] > 0 and close_to(value, 100 * know["clicks"] / know["reach"], tolerance=0.01):
+        return "That divides by reach (people); the click-through rate divides by impressions (times shown)."
+    if like["impressions"] > 0 and close_to(value, 100 * like["clicks"] / like["impressions"], tolerance=0.01):
+        return "That is the click-through rate of the Like stage; the question asks for Know."
+    if close_to(value, monthly["click_through_rate"].mean(), tolerance=0.01):
+        return f"That is an average over all months; the question asks for {CTR_MONTH} only."
+    return f"{value:g}% is not the click-through rate of the Know stage in {CTR_MONTH}."
+
+
+@exercise(
+    "05-nps",
+    hints=["NPS is the percentage of promoters (answers 9 and 10) minus the percentage of detractors (0 to 6), "
+           "from the likelihood_to_recommend column.",
+           'jl.kpis.nps(customers["likelihood_to_recommend"]) does the sum for you.',
+           ],
+    wrong=38.25,
+)
+def _nps(answer: Any, customers: pd.DataFrame | None = None) -> str | None:
+    value = _number(answer)
+    if value is None:
+        return "Give the NPS as a number, e.g. 12.5 or -3."
+    if customers is None:
+        from journeylab.data import load_customers
+
+        customers = load_customers()
+    from journeylab.kpis import nps
+
+    scores = customers["likelihood_to_recommend"].dropna()
+    expected = nps(scores)
+    if close_to(value, expected, tolerance=0.1):
+        return None
+    if close_to(value, expected / 100, tolerance=0.001):
+        return "That is the score as a fraction; NPS is given in points from -100 to 100."
+    if close_to(value, 100 * (scores >= 9).mean(), tolerance=0.1):
+        return "That is the share of promoters only; subtract the share of detractors (answers 0 to 6)."
+    if close_to(value, scores.mean(), tolerance=0.05):
+        return "That is the average answer; NPS counts promoters and detractors instead."
+    if close_to(value, 100 * (scores >= 7).mean() - 100 * (scores <= 6).mean(), tolerance=0.1):
+        return "Passives (answers 7 and 8) count in the total, but not as promoters."
+    return f"{value:g} is not the NPS of the survey."
+
+
+@exercise(
+    "05-stage-goal",
+    hints=["A stage goal has a goal in words, the KPI that measures it, a target number and the direction that "
+           "is better: \"higher\" or \"lower\".",
+           f'jl.StageGoal("Fewer carts left behind", kpi="Cart abandonment rate", target={GOAL_TARGET:g}, '
+           'better="...") — and for this KPI, which way is good?',
+           ],
+    wrong=StageGoal("Fewer carts left behind", kpi="Cart abandonment rate", target=GOAL_TARGET),
+    right=StageGoal("Fewer carts left behind", kpi="Cart abandonment rate", target=GOAL_TARGET, better="lower"),
+)
+def _stage_goal(answer: Any) -> str | None:
+    if not isinstance(answer, StageGoal):
+        return "Build your answer with jl.StageGoal(...), as in the notebook."
+    if _kpi_name(answer.kpi) != GOAL_KPI:
+        return f"The KPI '{answer.kpi}' does not measure the carts left without an order."
+    if not close_to(answer.target, GOAL_TARGET, tolerance=0.001):
+        return "The target is the percentage the team agreed on; take it from the question, without the % sign."
+    if answer.better != get_kpi(GOAL_KPI).better:
+        return "Think about which way is good for this KPI: the goal's direction (better) points the wrong way."
+    return None
+
+
+def _months(answer: Any) -> list[str] | None:
+    """A list of month texts from a list, tuple, set, Series or Index; None for anything else."""
+    if isinstance(answer, (str, bytes, dict)) or not isinstance(answer, (Iterable, pd.Index, pd.Series)):
+        return None
+    items = list(answer)
+    if not all(isinstance(item, str) for item in items):
+        return None
+    return [item.strip() for item in items]
+
+
+@exercise(
+    "05-goal-met",
+    hints=[f"The goal is missed in every month whose cart abandonment rate is above {GOAL_TARGET:g}%: "
+           "read down the cart_abandonment_rate column.",
+           f'monthly.index[monthly["cart_abandonment_rate"] > {GOAL_TARGET:g}].tolist() lists those months.',
+           ],
+    wrong=["2024-09"],
+)
+def _goal_met(answer: Any, campaigns: pd.DataFrame | None = None) -> str | None:
+    months = _months(answer)
+    if months is None:
+        return 'Give a list of months in square brackets, written as in the table, e.g. ["2024-01", "2024-02"].'
+    abandonment = _monthly(_campaigns(campaigns))["cart_abandonment_rate"]
+    unknown = [month for month in months if month not in abandonment.index]
+    if unknown:
+        return f"'{unknown[0]}' is not a month of the campaigns table; write months as in the table, e.g. \"2024-01\"."
+    given = set(months)
+    missed = set(abandonment.index[abandonment > GOAL_TARGET])
+    if given == missed:
+        return None
+    if given and given == set(abandonment.index) - missed:
+        return "Those are the months that met the goal; the question asks for the months that missed it."
+    extra, forgotten = given - missed, missed - given
+    if extra:
+        if len(extra) == 1:
+            return f"One of your months met the goal: its cart abandonment rate is {GOAL_TARGET:g}% or less."
+        return f"{len(extra)} of your months met the goal: their cart abandonment rate is {GOAL_TARGET:g}% or less."
+    verb = "month that missed the goal is" if len(forgotten) == 1 else "months that missed the goal are"
+    return f"{len(forgotten)} {verb} not in your list yet."

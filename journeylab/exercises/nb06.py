@@ -1,0 +1,209 @@
+"""Exercises of notebook 06, touchpoints and non-linear journeys.
+
+The data exercises take the event log as context
+(``check("06-store-share", answer, events=data.events)``) and work the expected
+answer out from it with the package, so a participant with another data seed is
+checked against their own numbers. Without context they use the course's own log.
+"""
+
+from __future__ import annotations
+
+import numbers
+import re
+from typing import Any
+
+import pandas as pd
+
+from journeylab.analytics import backward_moves, transition_matrix
+from journeylab.checks import exercise
+from journeylab.exercises._answers import close_to, same_text
+from journeylab.frameworks import convert, get_framework
+
+__all__: list[str] = []
+
+STAGE_OF_TOUCHPOINT = "Shop window"
+"""The touchpoint whose stage exercise 06-touchpoint-stage asks for."""
+STORE_SHARE_STAGE = "Trust"
+"""The stage whose share of store events exercise 06-store-share asks for."""
+MOVES_FROM = "Try"
+"""The stage whose moves exercise 06-moves-from-try looks at."""
+CYCLE_STEP = "Try"
+"""The hourglass step exercise 06-cycle-phase puts into the four-phase cycle."""
+
+_HOURGLASS = get_framework("hourglass")
+_CYCLE = get_framework("cycle")
+_ARROW = re.compile(r"\s*(?:→|->|=>|\bto\b)\s*", re.IGNORECASE)
+
+
+def _log(events: pd.DataFrame | None) -> pd.DataFrame:
+    """The event log the notebook passed, or the course's own when none was passed."""
+    if events is None:
+        from journeylab.data import load_events  # loaded only when a check needs it
+
+        return load_events()
+    return events
+
+
+def _hourglass_stage(answer: Any) -> str | None:
+    """The hourglass stage an answer names, in its own spelling, or None."""
+    return next((name for name in _HOURGLASS.stage_names if same_text(answer, name)), None)
+
+
+def _percent(answer: Any) -> float | None:
+    """A number, or text such as "23.4%"; anything else is None."""
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, numbers.Real):
+        return float(answer)
+    if isinstance(answer, str):
+        try:
+            return float(answer.strip().rstrip("%").strip().replace(",", "."))
+        except ValueError:
+            return None
+    return None
+
+
+@exercise(
+    "06-touchpoint-stage",
+    hints=[f"Keep only the events whose touchpoint is \"{STAGE_OF_TOUCHPOINT}\" and look at their stage column.",
+           f"events[events[\"touchpoint\"] == \"{STAGE_OF_TOUCHPOINT}\"][\"stage\"].value_counts() lists the "
+           "stages of those events, the most common first.",
+           ],
+    wrong="Like",
+)
+def _touchpoint_stage(answer: Any, events: pd.DataFrame | None = None) -> str | None:
+    log = _log(events)
+    stages = log.loc[log["touchpoint"] == STAGE_OF_TOUCHPOINT, "stage"]
+    if not isinstance(answer, str):
+        return "Give the stage as text, in quotes, such as \"Refer\"."
+    stage = _hourglass_stage(answer)
+    if stage is None:
+        return f"'{answer}' is not a stage of the hourglass: {', '.join(_HOURGLASS.stage_names)}."
+    if same_text(stage, stages.value_counts().idxmax()):
+        return None
+    visits = set(log.loc[log["touchpoint"] == "Store visit", "stage"])
+    if stage in visits:
+        return f"Store visits happen in {stage}, but the {STAGE_OF_TOUCHPOINT.lower()} is another touchpoint."
+    return f"The {STAGE_OF_TOUCHPOINT.lower()} does not serve the {stage} stage in the event log."
+
+
+@exercise(
+    "06-store-share",
+    hints=[f"Keep only the events of the {STORE_SHARE_STAGE} stage, then work out which share of them has the "
+           "channel \"Store\".",
+           f"trust = events[events[\"stage\"] == \"{STORE_SHARE_STAGE}\"], then "
+           "(trust[\"channel\"] == \"Store\").mean() * 100: the mean of True/False is the share.",
+           ],
+    wrong=0.23,
+)
+def _store_share(answer: Any, events: pd.DataFrame | None = None) -> str | None:
+    log = _log(events)
+    value = _percent(answer)
+    if value is None:
+        return "Give the share as a number in percent, without quotes, e.g. 12.5 for 12.5%."
+    at_store = log["channel"] == "Store"
+    in_stage = log["stage"] == STORE_SHARE_STAGE
+    share = 100 * (at_store & in_stage).sum() / in_stage.sum()
+    if close_to(value, share, tolerance=0.5):
+        return None
+    if close_to(value, share / 100, tolerance=0.005):
+        return "That is the share as a fraction; give it in percent (multiply by 100)."
+    if close_to(value, 100 * (at_store & in_stage).sum() / at_store.sum(), tolerance=0.5):
+        return (f"That is the share of all store events that happen in {STORE_SHARE_STAGE}; the question asks "
+                f"which share of the {STORE_SHARE_STAGE} events happen at the store.")
+    if close_to(value, 100 * (at_store & in_stage).sum() / len(log), tolerance=0.5):
+        return f"That compares with all events; keep only the {STORE_SHARE_STAGE} events first."
+    return f"{value:g}% is not the share of {STORE_SHARE_STAGE} events that happen at the store."
+
+
+def _stage_pair(answer: Any) -> tuple[str, str] | None:
+    """Two stage names from a tuple or list, or from text such as "Try → Trust"; None otherwise."""
+    if isinstance(answer, str):
+        parts = _ARROW.split(answer.strip())
+        answer = parts if len(parts) == 2 else None
+    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
+        return None
+    stages = [_hourglass_stage(item) for item in answer]
+    if None in stages:
+        return None
+    return stages[0], stages[1]
+
+
+@exercise(
+    "06-most-common-backward-move",
+    hints=["A backward move goes from a later stage to an earlier one, such as Buy → Like. "
+           "jl.analytics.backward_moves(events) lists them, the most common first.",
+           "Take the first row of jl.analytics.backward_moves(events) and give its two stages in brackets: "
+           "(\"from stage\", \"to stage\").",
+           ],
+    wrong=("Trust", "Try"),
+)
+def _most_common_backward_move(answer: Any, events: pd.DataFrame | None = None) -> str | None:
+    pair = _stage_pair(answer)
+    if pair is None:
+        return ("Give two stages of the hourglass in brackets, the stage they left first: "
+                "(\"Buy\", \"Like\").")
+    moves = backward_moves(_log(events))
+    first = (moves.loc[0, "from"], moves.loc[0, "to"])
+    if pair == first:
+        return None
+    left, entered = pair
+    if left == entered:
+        return "Moving from a stage to the same stage is no move at all; give two different stages."
+    if _HOURGLASS.position(entered) > _HOURGLASS.position(left):
+        if (entered, left) == first:
+            return "You have the right two stages, but the wrong way round: give the stage customers left first."
+        return f"{left} → {entered} is a move forward; the question asks for a move back to an earlier stage."
+    return f"{left} → {entered} is a move back, but not the most common one."
+
+
+@exercise(
+    "06-moves-from-try",
+    hints=[f"Look at the row \"{MOVES_FROM}\" of jl.analytics.transition_matrix(events): it counts where customers "
+           f"went next after {MOVES_FROM}. Stages to the left of {MOVES_FROM} are moves back.",
+           f"row = matrix.loc[\"{MOVES_FROM}\"]; add up the moves to Know, Like and Trust, divide by row.sum() and "
+           "multiply by 100.",
+           ],
+    wrong=63.5,
+)
+def _moves_from_try(answer: Any, events: pd.DataFrame | None = None) -> str | None:
+    value = _percent(answer)
+    if value is None:
+        return "Give the share as a number in percent, without quotes, e.g. 12.5 for 12.5%."
+    row = transition_matrix(_log(events)).loc[MOVES_FROM]
+    position = _HOURGLASS.position(MOVES_FROM)
+    back, total = row.iloc[:position].sum(), row.sum()
+    share = 100 * back / total
+    if close_to(value, share, tolerance=0.5):
+        return None
+    if close_to(value, share / 100, tolerance=0.005):
+        return "That is the share as a fraction; give it in percent (multiply by 100)."
+    if close_to(value, 100 - share, tolerance=0.5):
+        return f"That is the share of moves out of {MOVES_FROM} that go forward; the question asks for the moves back."
+    if close_to(value, back, tolerance=0.5):
+        return f"That is the number of moves back; divide it by all moves out of {MOVES_FROM} to get a share."
+    return f"{value:g}% is not the share of moves out of {MOVES_FROM} that go back to an earlier stage."
+
+
+@exercise(
+    "06-cycle-phase",
+    hints=["The four-phase cycle has fewer, wider phases than the hourglass. Which phase is about weighing the "
+           "options before buying?",
+           f"jl.convert(\"{CYCLE_STEP}\", \"hourglass\", \"cycle\") gives the answer; write its name as text.",
+           ],
+    wrong="Purchase",
+    right="Consideration",
+)
+def _cycle_phase(answer: Any) -> str | None:
+    if isinstance(answer, (tuple, list)) and len(answer) == 1:
+        answer = answer[0]  # what jl.convert returns, kept as it is
+    if not isinstance(answer, str):
+        return "Give the phase as text, in quotes, such as \"Loyalty\"."
+    expected = convert(CYCLE_STEP, "hourglass", "cycle")[0]
+    if same_text(answer, expected):
+        return None
+    if any(same_text(answer, name) for name in _CYCLE.stage_names):
+        return f"{answer.strip()} is a phase of the cycle, but not the one {CYCLE_STEP} belongs to."
+    if _hourglass_stage(answer) is not None:
+        return f"'{answer}' is a step of the hourglass; give a phase of the cycle: {', '.join(_CYCLE.stage_names)}."
+    return f"'{answer}' is not a phase of the cycle: {', '.join(_CYCLE.stage_names)}."
