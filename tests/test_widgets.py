@@ -9,11 +9,14 @@ tests about the picture switch it on.
 from __future__ import annotations
 
 import json
+import re
 
 import ipywidgets
 import pytest
 
-from journeylab.journey import Journey, StageGoal, Touchpoint
+from journeylab.errors import ValidationError
+from journeylab.journey import Journey, StageGoal, StageNotes, Touchpoint
+from journeylab.opportunities import Opportunity
 from journeylab.personas import EmpathyMap, Persona
 from journeylab.widgets import EmpathyMapBuilder, JourneyBuilder, PersonaBuilder
 
@@ -615,3 +618,302 @@ def test_the_journey_builder_takes_a_persona_through_the_normal_change_path(tmp_
     assert "Persona: must be a persona" in builder.message.value and builder.journey.persona.name == "Henrik"
     builder.undo()
     assert builder.journey.persona is None
+
+
+# ----------------------------------------------------------------------------- JourneyBuilder: notes
+
+
+def test_notes_boxes_are_saved_as_you_leave_them_and_autosaved(tmp_path):
+    path = tmp_path / "journey.json"
+    builder = JourneyBuilder(nordlys(), autosave=path, live_preview=False)
+    builder.stage.value = "Trust"
+    notes = builder.notes_fields
+    notes["thinking"].value = "Are these reviews real?"  # what leaving the box sends to Python
+    notes["feeling"].value = "Hopeful"
+    notes["backstage"].value = "Review moderation\n\n  Support rota  \n"
+    # blank lines dropped, ends stripped; one Undo step per box
+    expected = StageNotes("Are these reviews real?", "Hopeful", ("Review moderation", "Support rota"))
+    assert builder.journey.notes("Trust") == expected and builder.can_undo == 3
+    assert Journey.load(path).notes("Trust") == expected
+    assert "Saved the notes of Trust" in builder.message.value and not problem(builder)
+    builder.stage.value = "Buy"  # another stage: its own, empty notes
+    assert [notes[name].value for name in ("thinking", "feeling", "backstage")] == ["", "", ""]
+    again = JourneyBuilder.from_file(path, live_preview=False)
+    again.stage.value = "Trust"
+    assert again.notes_fields["backstage"].value == "Review moderation\nSupport rota"
+    assert again.notes_fields["thinking"].value == "Are these reviews real?"
+
+
+def test_set_notes_in_code_changes_only_the_fields_given_and_undo_takes_it_back():
+    builder = JourneyBuilder(nordlys(), live_preview=False)
+    builder.set_notes("buy", thinking="Is delivery free?", backstage="Stock check\nPayment provider")
+    builder.set_notes("Buy", feeling="Nervous")
+    assert builder.journey.notes("Buy") == StageNotes("Is delivery free?", "Nervous",
+                                                      ("Stock check", "Payment provider"))
+    assert builder.stage.value == "Buy" and builder.notes_fields["feeling"].value == "Nervous"
+    builder.undo()
+    assert builder.journey.notes("Buy").feeling == "" and builder.notes_fields["feeling"].value == ""
+    assert builder.notes_fields["thinking"].value == "Is delivery free?"
+
+
+@pytest.mark.parametrize("fields, words", [
+    ({"thinking": 5}, "Thinking: must be text"),
+    ({"backstage": {"system": "ERP"}}, "Backstage: must be a list of texts"),
+    ({"mood": "Happy"}, "no field called 'mood'"),
+])
+def test_invalid_notes_show_a_message_and_change_nothing(tmp_path, fields, words):
+    path = nordlys().save(tmp_path / "journey.json")
+    builder = JourneyBuilder.from_file(path, live_preview=False)
+    saved = path.read_text(encoding="utf-8")
+    builder.set_notes("Buy", **fields)
+    assert builder.journey == nordlys() and builder.can_undo == 0
+    assert problem(builder) and words in builder.message.value and "Nothing was changed" in builder.message.value
+    assert path.read_text(encoding="utf-8") == saved
+
+
+# ----------------------------------------------------------------------------- JourneyBuilder: opportunities
+
+
+def test_opportunity_form_adds_edits_and_removes_with_undo(tmp_path):
+    path = tmp_path / "journey.json"
+    builder = JourneyBuilder(nordlys(), autosave=path, live_preview=False)
+    builder.stage.value = "Buy"
+    form = builder.opportunity_fields
+    form["title"].value = "Show delivery cost early"
+    form["pain_point"].value = "Surprise fee at checkout"
+    form["customer_value"].value = 80
+    form["business_value"].value = 60
+    form["effort"].value = 2
+    form["owner"].value = "Web team"
+    form["status"].value = "planned"
+    builder.buttons["add_opportunity"].click()
+    added = Opportunity("Show delivery cost early", "Surprise fee at checkout", 80, 60, 2, "Web team", "planned")
+    assert builder.journey.opportunities("Buy") == (added,)
+    assert Journey.load(path).opportunities("Buy") == (added,)
+    assert form["title"].value == "" and form["effort"].value == 3 and form["status"].value == "idea"
+    assert builder.opportunity_list.options == (("1. Show delivery cost early (planned)", 0),)
+    builder.opportunity_list.value = 0  # clicking it fills the form
+    assert form["pain_point"].value == "Surprise fee at checkout" and form["business_value"].value == 60
+    form["status"].value = "doing"
+    builder.buttons["update_opportunity"].click()
+    assert builder.journey.opportunities("Buy")[0].status == "doing"
+    builder.buttons["remove_opportunity"].click()
+    assert builder.journey.opportunities("Buy") == () and builder.opportunity_list.options == ()
+    assert "Removed the opportunity 'Show delivery cost early' from Buy" in builder.message.value
+    builder.undo()
+    assert builder.journey.opportunities("Buy")[0].status == "doing"
+    builder.buttons["undo"].click()
+    assert builder.journey.opportunities("Buy") == (added,)
+    builder.undo()
+    assert builder.journey == nordlys() and Journey.load(path) == nordlys()
+
+
+def test_opportunity_in_code_and_the_stages_pain_points_as_suggestions():
+    builder = JourneyBuilder(nordlys(), live_preview=False)
+    builder.update_touchpoint(0, "Know", pain_point="Too many ads")
+    assert builder.opportunity_fields["pain_point"].options == ("Too many ads",)
+    builder.add_opportunity(title="Fewer, better ads", effort=1)  # the shown stage, Know
+    assert builder.journey.opportunities("Know") == (Opportunity("Fewer, better ads", effort=1),)
+    builder.update_opportunity(0, "Know", owner="Social media lead")
+    assert builder.journey.opportunities("Know")[0] == Opportunity("Fewer, better ads", effort=1,
+                                                                   owner="Social media lead")
+    builder.remove_opportunity(0, "Know")
+    assert builder.journey.opportunities("Know") == ()
+
+
+def opportunity_journey() -> Journey:
+    journey = nordlys()
+    journey.add_opportunity("Buy", Opportunity("Show delivery cost early", customer_value=80, business_value=60,
+                                               effort=2))
+    return journey
+
+
+@pytest.mark.parametrize("fields, words", [
+    ({"title": "Live chat", "effort": 9},
+     "Effort: is out of range (you entered 9). Allowed: a whole number from 1 to 5"),
+    ({"title": "Live chat", "effort": 0}, "Effort: is out of range"),
+    ({"title": "Live chat", "customer_value": 101}, "Customer value: is out of range"),
+    ({"title": "Live chat", "status": "someday"}, "Status: is not one of the allowed values"),
+    ({"title": "   "}, "Title: must not be empty"),
+    ({"title": "SHOW DELIVERY COST EARLY"}, "Stage Buy (opportunity 1): already has an opportunity with this title"),
+    ({"title": "Live chat", "colour": "red"}, "no field called 'colour'"),
+])
+def test_invalid_opportunity_shows_a_message_and_changes_nothing(tmp_path, fields, words):
+    path = opportunity_journey().save(tmp_path / "journey.json")
+    builder = JourneyBuilder.from_file(path, live_preview=False)
+    saved, table = path.read_text(encoding="utf-8"), builder.priority_table.value
+    builder.add_opportunity("Buy", **fields)
+    assert builder.journey == opportunity_journey() and builder.can_undo == 0
+    assert problem(builder) and words in builder.message.value and "Nothing was changed" in builder.message.value
+    assert path.read_text(encoding="utf-8") == saved and builder.priority_table.value == table
+
+
+def test_editing_or_removing_an_opportunity_needs_one_that_exists():
+    builder = JourneyBuilder(opportunity_journey(), live_preview=False)
+    builder.add_opportunity("Buy", title="Live chat")
+    before = builder.journey.to_dict()
+    for name in ("update_opportunity", "remove_opportunity"):
+        builder.buttons[name].click()  # nothing chosen in the list
+        assert problem(builder) and "Choose an opportunity first" in builder.message.value
+    builder.update_opportunity(5, "Buy", owner="Nobody")
+    assert problem(builder) and "has no opportunity at that place (you entered 5)" in builder.message.value
+    builder.update_opportunity(1, "Buy", title="show delivery cost early")  # would copy the first one's title
+    assert problem(builder) and "already has an opportunity with this title" in builder.message.value
+    builder.update_opportunity(1, "Buy", effort=6)
+    assert problem(builder) and "Effort: is out of range" in builder.message.value
+    assert builder.journey.to_dict() == before
+
+
+def table_rows(html_text: str) -> list[tuple[str, str, str]]:
+    """(rank, stage, title) of each row of the priority table, top to bottom."""
+    return re.findall(r"<tr>\s*<td>(\d+)</td>\s*<td>([^<]*)</td>\s*<td>([^<]*)</td>", html_text)
+
+
+def test_priority_table_ranks_by_value_per_effort_and_follows_changes():
+    builder = JourneyBuilder(opportunity_journey(), live_preview=False)
+    assert isinstance(builder.priority_table, ipywidgets.HTML)
+    # scores: delivery cost (80 + 60) / 2 / 2 = 35; sample (50 + 50) / 2 / 1 = 50; app (100 + 100) / 2 / 5 = 20
+    builder.add_opportunity("Try", title="Free fabric samples", effort=1)
+    builder.add_opportunity("Repeat", title="Care app", customer_value=100, business_value=100, effort=5)
+    assert table_rows(builder.priority_table.value) == [
+        ("1", "Try", "Free fabric samples"), ("2", "Buy", "Show delivery cost early"), ("3", "Repeat", "Care app")]
+    assert "<td>35</td>" in builder.priority_table.value  # 35.0 shown as a person writes it
+    builder.update_opportunity(0, "Try", effort=5)  # 50 / 5 = 10: now last
+    assert [title for *_, title in table_rows(builder.priority_table.value)] == [
+        "Show delivery cost early", "Care app", "Free fabric samples"]
+    builder.remove_opportunity(0, "Buy")
+    builder.remove_opportunity(0, "Try")
+    builder.remove_opportunity(0, "Repeat")
+    assert table_rows(builder.priority_table.value) == []
+    assert "No opportunities yet" in builder.priority_table.value
+
+
+def test_priority_table_escapes_what_was_typed():
+    builder = JourneyBuilder(nordlys(), live_preview=False)
+    builder.add_opportunity("Buy", title="<script>alert('hi')</script>", pain_point="<b>fees</b> & more")
+    table = builder.priority_table.value
+    assert "<script" not in table and "<b>fees" not in table
+    assert "&lt;script&gt;alert('hi')&lt;/script&gt;" in table and "&lt;b&gt;fees&lt;/b&gt; &amp; more" in table
+
+
+def test_opportunities_load_back_into_the_list(tmp_path):
+    path = tmp_path / "journey.json"
+    builder = JourneyBuilder.from_file(path, live_preview=False)
+    builder.add_opportunity("Refer", title="Referral reward", business_value=70, owner="CRM")
+    again = JourneyBuilder.from_file(path, live_preview=False)
+    assert again.journey.opportunities("Refer") == (Opportunity("Referral reward", business_value=70, owner="CRM"),)
+    again.stage.value = "Refer"
+    assert again.opportunity_list.options == (("1. Referral reward (idea)", 0),)
+    assert "Referral reward" in again.priority_table.value
+
+
+def test_choosing_another_stage_forgets_the_chosen_opportunity():
+    builder = JourneyBuilder(opportunity_journey(), live_preview=False)
+    builder.stage.value = "Buy"
+    builder.select_opportunity(0)
+    assert builder.opportunity_list.value == 0
+    builder.stage.value = "Try"
+    assert builder.opportunity_list.value is None and builder.opportunity_list.options == ()
+    builder.buttons["remove_opportunity"].click()
+    assert problem(builder) and builder.journey == opportunity_journey()
+    builder.select_opportunity(3)
+    assert problem(builder) and "Stage Try: has no opportunity at that place" in builder.message.value
+
+
+# ----------------------------------------------------------------------------- EmpathyMapBuilder: the updated canvas
+
+
+def shown(builder) -> list[str]:
+    """The labels of the boxes the empathy form shows, in order, and whether Goal is shown."""
+    goal = ["Goal"] if builder.fields["goal"].layout.display != "none" else []
+    return goal + [box.description for box in builder.grid.children]
+
+
+def test_empathy_layout_toggle_shows_the_canvas_fields():
+    builder = EmpathyMapBuilder(live_preview=False)
+    assert builder.layout_choice.value == "classic"
+    assert shown(builder) == ["Says", "Thinks", "Does", "Feels", "Pains", "Gains"]
+    builder.layout_choice.value = "canvas"
+    assert shown(builder) == ["Goal", "Sees", "Hears", "Says", "Does", "Thinks", "Feels", "Pains", "Gains"]
+    assert builder.empathy_map == EmpathyMap() and builder.can_undo == 0  # a way of looking, not a change
+    builder.set_layout("classic")
+    assert shown(builder)[0] == "Says" and not problem(builder)
+    builder.set_layout("grid")
+    assert problem(builder) and "Allowed: classic, canvas" in builder.message.value
+    with pytest.raises(ValidationError, match="layout"):
+        EmpathyMapBuilder(layout="grid")
+
+
+def test_empathy_canvas_fields_reach_the_model_and_load_back(tmp_path):
+    path = tmp_path / "jessica.json"
+    builder = EmpathyMapBuilder.from_file(path, live_preview=False)
+    builder.layout_choice.value = "canvas"
+    builder.fields["who"].value = "Jessica"
+    builder.fields["goal"].value = "Furnish her first flat"
+    builder.fields["sees"].value = "Sofas on Instagram\n"
+    builder.fields["hears"].value = "Fast furniture breaks"
+    builder.fields["says"].value = "I want it to last"
+    builder.buttons["apply"].click()
+    expected = EmpathyMap("Jessica", says=["I want it to last"], goal="Furnish her first flat",
+                          sees=["Sofas on Instagram"], hears=["Fast furniture breaks"])
+    assert builder.empathy_map == expected and builder.empathy_map.layout == "canvas"
+    # the canvas's empty areas, in its own order
+    assert "Still empty: does, thinks, feels, pains, gains." in builder.message.value
+    again = EmpathyMapBuilder.from_file(path, live_preview=False)
+    assert again.empathy_map == expected and again.layout_choice.value == "canvas"
+    assert again.fields["goal"].value == "Furnish her first flat" and again.fields["sees"].value == "Sofas on Instagram"
+    assert shown(again)[:3] == ["Goal", "Sees", "Hears"]
+
+
+def test_going_back_to_classic_never_hides_canvas_text():
+    builder = EmpathyMapBuilder(EmpathyMap("Jessica", hears=["Friends love it"]), live_preview=False)
+    assert builder.layout_choice.value == "canvas"  # the form follows the map's content
+    builder.layout_choice.value = "classic"
+    assert builder.layout_choice.value == "canvas" and shown(builder)[:3] == ["Goal", "Sees", "Hears"]
+    assert problem(builder) and "Hears has text, so the form stays on the updated canvas" in builder.message.value
+    assert builder.empathy_map.hears == ("Friends love it",)
+    builder.fields["hears"].value = ""
+    builder.fields["goal"].value = "Find a sofa"  # typed, not applied: still refused
+    builder.set_layout("classic")
+    assert builder.layout_choice.value == "canvas" and "Goal and Hears have text" in builder.message.value
+    builder.apply(goal="")  # hears is empty in the form too: the map becomes classic
+    assert builder.empathy_map == EmpathyMap("Jessica")
+    builder.set_layout("classic")
+    assert builder.layout_choice.value == "classic" and not problem(builder)
+    builder.undo()  # the text comes back, and the form shows it
+    assert builder.empathy_map.hears == ("Friends love it",) and builder.layout_choice.value == "canvas"
+    assert builder.fields["hears"].value == "Friends love it"
+
+
+def test_apply_with_a_canvas_field_in_code_switches_the_form_to_the_canvas():
+    builder = EmpathyMapBuilder(EmpathyMap("Jessica"), live_preview=False)
+    builder.apply(sees=["Sofas on Instagram"])
+    assert builder.empathy_map.sees == ("Sofas on Instagram",) and builder.layout_choice.value == "canvas"
+
+
+# ----------------------------------------------------------------------------- displaying the new parts
+
+
+def all_widgets(widget) -> list:
+    found = [widget]
+    for child in getattr(widget, "children", ()):
+        found += all_widgets(child)
+    return found
+
+
+@pytest.mark.parametrize("make", [
+    lambda: JourneyBuilder(opportunity_journey(), live_preview=False),
+    lambda: EmpathyMapBuilder(EmpathyMap("Jessica", goal="Find a sofa", sees=["Ads"]), live_preview=False),
+])
+def test_displaying_the_new_sections_prints_nothing_and_uses_no_output_widget(make, capsys):
+    builder = make()
+    capsys.readouterr()
+    if isinstance(builder, JourneyBuilder):  # using the new sections prints nothing either
+        builder.set_notes("Buy", thinking="Is it worth it?", backstage=["Payment provider"])
+        builder.add_opportunity("Buy", title="Live chat", effort=2)
+        builder.tabs.selected_index = 3
+    builder.refresh_preview()
+    bundle = builder._repr_mimebundle_()
+    assert bundle["text/plain"] == repr(builder) and "0x" not in bundle["text/plain"]
+    assert capsys.readouterr() == ("", "")
+    assert not any(isinstance(item, ipywidgets.Output) for item in all_widgets(builder.widget))

@@ -30,7 +30,7 @@ from journeylab.plots.style import course_style
 
 __all__ = [
     "LABEL_WIDTH", "plain_words", "say_ok", "say_problem",
-    "text_field", "lines_field", "combo_field", "labelled", "button",
+    "text_field", "lines_field", "combo_field", "choice_field", "slider_field", "labelled", "button",
     "lines", "as_lines", "as_number", "plain_number", "slug", "figure_png",
 ]
 
@@ -40,7 +40,9 @@ PREVIEW_DPI = 80  # sharp enough on screen, small enough to send to the browser 
 
 # ----------------------------------------------------------------------------- messages
 
-_STAGE_ITEM = re.compile(r"^stages\.(?P<stage>[^.\[]+)\.(?:touchpoints(?:\[(?P<index>\d+)\])?|goal)")
+_STAGE_ITEM = re.compile(
+    r"^stages\.(?P<stage>[^.\[]+)\.(?:(?P<items>touchpoints|opportunities)(?:\[(?P<index>\d+)\])?|goal|notes)")
+_ITEM_WORD = {"touchpoints": "touchpoint", "opportunities": "opportunity"}
 
 
 def plain_words(error: JourneyLabError, labels: Mapping[str, str]) -> str:
@@ -65,7 +67,9 @@ def _place(field: str, labels: Mapping[str, str]) -> str:
     match = _STAGE_ITEM.match(field)
     if match:
         where = f"Stage {match['stage']}"
-        return where if match["index"] is None else f"{where} (touchpoint {int(match['index']) + 1})"
+        if match["index"] is None:
+            return where
+        return f"{where} ({_ITEM_WORD[match['items']]} {int(match['index']) + 1})"
     name = re.sub(r"\[\d+\]$", "", field.rsplit(".", 1)[-1])
     return labels.get(name, name.replace("_", " ").capitalize())
 
@@ -108,6 +112,18 @@ def combo_field(label: str, placeholder: str, help: str = "") -> widgets.Combobo
     """A text box with suggestions: pick one from the list or type your own."""
     return widgets.Combobox(description=label, placeholder=placeholder, tooltip=help or None, ensure_option=False,
                             continuous_update=False, style=_style(), layout=widgets.Layout(width=FIELD_WIDTH))
+
+
+def choice_field(label: str, options: Any, value: Any, help: str = "") -> widgets.Dropdown:
+    """A drop-down list of fixed choices (``options`` as values or ``(label, value)`` pairs)."""
+    return widgets.Dropdown(description=label, options=options, value=value, tooltip=help or None, style=_style(),
+                            layout=widgets.Layout(width="330px"))
+
+
+def slider_field(label: str, low: int, high: int, value: int, step: int = 1, help: str = "") -> widgets.IntSlider:
+    """A whole-number slider that reports its value when released, not while it is dragged."""
+    return widgets.IntSlider(value, low, high, step, description=label, tooltip=help or None,
+                             continuous_update=False, style=_style(), layout=widgets.Layout(width=FIELD_WIDTH))
 
 
 def labelled(label: str, widget: widgets.Widget) -> widgets.HBox:

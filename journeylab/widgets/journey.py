@@ -1,8 +1,10 @@
 """JourneyBuilder: plan a customer journey stage by stage, with a live journey map (notebook 07).
 
 The capstone widget. Choose a framework, then for each stage add, edit,
-reorder and remove touchpoints and set the stage goal; the journey map below
-redraws after every change. Every change goes through the model's own checks:
+reorder and remove touchpoints, note what the customer thinks and feels and
+what happens backstage, set the stage goal and collect opportunities to
+improve it, ranked in a live priority table; the journey map below redraws
+after every change. Every change goes through the model's own checks:
 a duplicate touchpoint or a target that is not a number shows a message and
 changes nothing. Undo takes back changes one by one, and with ``autosave``
 every accepted change is on disk at once.
@@ -38,6 +40,8 @@ from journeylab.storage import atomic_write
 from journeylab.widgets._base import BuilderBase
 from journeylab.widgets._common import (LABEL_WIDTH, as_number, button, combo_field, labelled, plain_number,
                                         text_field)
+from journeylab.widgets.journey_notes import NOTES_FORM, NotesSection
+from journeylab.widgets.journey_opportunities import OPPORTUNITY_LABELS, OpportunitiesSection
 
 __all__ = ["JourneyBuilder"]
 
@@ -61,7 +65,7 @@ _GOAL_FORM = {
 _EMPTY_GOAL = {"goal": "", "kpi": "", "target": "", "unit": "%", "better": "higher"}
 
 
-class JourneyBuilder(BuilderBase):
+class JourneyBuilder(NotesSection, OpportunitiesSection, BuilderBase):
     """Build a :class:`~journeylab.journey.Journey` in a form, with a live journey map.
 
     Introduced in notebook 07.
@@ -89,14 +93,19 @@ class JourneyBuilder(BuilderBase):
     touchpoint_list, touchpoint_fields, goal_fields:
         The touchpoints of the chosen stage, the touchpoint form and the goal
         form, by the model's field names (``builder.goal_fields["target"].value = "3.5"``).
+    notes_fields:
+        Thinking, feeling and backstage of the chosen stage (saved as you leave each box).
+    opportunity_list, opportunity_fields, priority_table:
+        The opportunities of the chosen stage, their form and the ranked table of all of them (HTML).
     message, preview, buttons:
         What happened last, the journey map (PNG bytes) and every button by name.
     """
 
     kind = noun = "journey"
     picture_name = "journey map"
-    labels = {name: label for name, (label, _) in (_TOUCHPOINT_FORM | _GOAL_FORM).items()} | {
-        "name": "Business name", "framework": "Framework", "stage": "Stage", "format": "Format", "fields": "Fields"}
+    labels = {name: label for name, (label, _) in (_TOUCHPOINT_FORM | _GOAL_FORM | NOTES_FORM).items()} | {
+        **OPPORTUNITY_LABELS, "name": "Business name", "framework": "Framework", "stage": "Stage",
+        "format": "Format", "fields": "Fields"}
 
     def __init__(self, journey: Journey | None = None, *, autosave: str | Path | None = None,
                  folder: str | Path | None = None, live_preview: bool = True) -> None:
@@ -130,6 +139,8 @@ class JourneyBuilder(BuilderBase):
                                                   "value")
         self.goal_fields["kpi"].observe(lambda change: self._syncing or self._kpi_chosen(change["new"]), "value")
         self._goal_shown: tuple[str, StageGoal | None] | None = None
+        self._make_notes()
+        self._make_opportunities()
         self._finish(self._layout())
 
     def _layout(self) -> widgets.Widget:
@@ -156,11 +167,11 @@ class JourneyBuilder(BuilderBase):
                              *[self.goal_fields[name] for name in ("goal", "kpi", "target", "unit")],
                              labelled("Better when", self.goal_fields["better"]),
                              widgets.HBox([add["set_goal"], add["remove_goal"]])])
-        self.tabs = widgets.Tab([touchpoints, goal, self._file_box()],
-                                titles=("Touchpoints", "Stage goal", "Save and export"))
+        self.tabs = widgets.Tab([touchpoints, self._notes_tab(), goal, self._opportunities_tab(), self._file_box()],
+                                titles=("Touchpoints", "Notes", "Stage goal", "Opportunities", "Save and export"))
         intro = ("<h3>Journey builder</h3>Pick the stages, then go through them one by one: add the touchpoints "
-                 "where customers meet you and set a goal for each stage. The map below updates as you go; "
-                 "<b>Undo</b> takes back a change.")
+                 "where customers meet you, note what they think and feel, set a goal for each stage and collect "
+                 "ideas to improve it. The map below updates as you go; <b>Undo</b> takes back a change.")
         return widgets.VBox([widgets.HTML(intro), self.name, self.framework, labelled("Stage", self.stage),
                              self.stage_help,
                              self.tabs, self._status_bar(), self.preview])
@@ -219,6 +230,8 @@ class JourneyBuilder(BuilderBase):
                 values = {name: getattr(goal, name) for name in _GOAL_FORM} | {"target": plain_number(goal.target)}
             for name, value in values.items():
                 self.goal_fields[name].value = value
+        self._show_notes(stage)
+        self._show_opportunities(stage)
 
     @staticmethod
     def _list_label(index: int, touchpoint: Touchpoint) -> str:
@@ -231,6 +244,7 @@ class JourneyBuilder(BuilderBase):
 
     def _stage_chosen(self) -> None:
         self._select(None)
+        self._select_opportunity_row(None)
         self._sync()
 
     def _kpi_chosen(self, kpi: str) -> None:
@@ -404,11 +418,13 @@ class JourneyBuilder(BuilderBase):
             self._model, notes = old.in_framework(target)
             stage = convert(self.stage.value, old.framework, target)[0]
             with self._quiet():
-                self.touchpoint_list.value, self.stage.options, self.stage.value = None, target.stage_names, stage
+                self.touchpoint_list.value, self.opportunity_list.value = None, None
+                self.stage.options, self.stage.value = target.stage_names, stage
             kept = sum(len(self.journey.touchpoints(name)) for name in target.stage_names)
             dropped = f" Note: {'; '.join(notes)}. Undo goes back." if notes else ""
             moved = f"{kept} touchpoint{'s' * (kept != 1)}"
-            return f"Switched to the {target.title}; {moved} moved to the matching stages.{dropped}"
+            return (f"Switched to the {target.title}; {moved}, notes and opportunities moved to the matching "
+                    f"stages.{dropped}")
 
         if not self._change(action):
             self._sync()  # put the dropdown back on the journey's framework
@@ -416,6 +432,7 @@ class JourneyBuilder(BuilderBase):
     def undo(self) -> None:
         """Go back one change (up to 100), for when a click did something you did not want."""
         self._select(None)
+        self._select_opportunity_row(None)
         super().undo()
 
     # -- files ---------------------------------------------------------------------------

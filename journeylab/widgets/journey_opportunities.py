@@ -1,0 +1,216 @@
+"""The journey builder's Opportunities tab: ideas to improve a stage, and the priority table.
+
+A journey map is only useful if it leads to action. For the chosen stage the
+learner adds, edits and removes opportunities (what to improve, which pain it
+solves, how much it is worth to the customer and to the business, how much
+work it is, who owns it, where it stands). Under the form, the priority table
+ranks every opportunity of the journey by value per effort
+(:func:`journeylab.opportunities.prioritise`), and follows every change.
+
+The table is an HTML widget rather than printed output: printing while a
+widget is shown would break the course's nbval checks. Private to
+:mod:`journeylab.widgets`; :class:`~journeylab.widgets.JourneyBuilder` uses it.
+Introduced in notebook 07.
+
+>>> from journeylab.journey import Journey
+>>> from journeylab.widgets import JourneyBuilder
+>>> builder = JourneyBuilder(Journey("Nordlys Home"), live_preview=False)
+>>> builder.add_opportunity("Buy", title="Show delivery cost early", customer_value=80, effort=2)
+>>> builder.add_opportunity("Buy", title="Live chat", effort=9)  # refused: the message says why
+>>> [item.title for item in builder.journey.opportunities("Buy")]
+['Show delivery cost early']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import ipywidgets as widgets
+
+from journeylab.errors import JourneyLabError, ValidationError
+from journeylab.opportunities import STATUSES, Opportunity, prioritise
+from journeylab.widgets._common import button, choice_field, combo_field, plain_number, slider_field, text_field
+
+__all__ = ["OpportunitiesSection", "OPPORTUNITY_LABELS", "priority_table_html"]
+
+OPPORTUNITY_LABELS = {  # Opportunity field: form label, in the order of the form
+    "title": "Title", "pain_point": "Pain point", "customer_value": "Customer value",
+    "business_value": "Business value", "effort": "Effort", "owner": "Owner", "status": "Status",
+}
+EFFORT_CHOICES = [("1 · very little work", 1), ("2 · little", 2), ("3 · some", 3), ("4 · a lot", 4),
+                  ("5 · a big project", 5)]
+_DEFAULTS = {item.name: "" if item.default is dataclasses.MISSING else item.default  # what Clear form shows
+             for item in dataclasses.fields(Opportunity)}
+_TABLE_COLUMNS = {"rank": "Rank", "stage": "Stage", "title": "Opportunity", "pain_point": "Pain point",
+                  "value": "Value", "effort": "Effort", "score": "Score", "status": "Status", "owner": "Owner"}
+_TABLE_STYLE = """<style>
+.jl-priority {border-collapse: collapse; font-size: 13px; margin-top: 4px}
+.jl-priority th {text-align: left; background: var(--jp-layout-color2, #eee); padding: 4px 10px}
+.jl-priority td {padding: 3px 10px; border-bottom: 1px solid var(--jp-border-color2, #ddd); vertical-align: top}
+</style>"""
+
+
+def priority_table_html(journey: Any) -> str:
+    """The priority table as escaped HTML: every opportunity of the journey, the most worth doing first.
+
+    Score is value (the mean of customer and business value) divided by
+    effort, so a cheap fix that helps a lot comes first.
+
+    >>> from journeylab.journey import Journey
+    >>> journey = Journey("Nordlys Home")
+    >>> journey.add_opportunity("Buy", Opportunity("Show <b>delivery</b> cost early", effort=2))
+    >>> "Show &lt;b&gt;delivery&lt;/b&gt; cost early" in priority_table_html(journey)
+    True
+    """
+    table = prioritise(journey)
+    if table.empty:
+        return ("<i>No opportunities yet. Add the first one above: the table then ranks them all, "
+                "the quick wins first.</i>")
+    shown = table.reset_index()[list(_TABLE_COLUMNS)].rename(columns=_TABLE_COLUMNS)
+    rows = shown.to_html(index=False, escape=True, border=0, classes="jl-priority", justify="left",
+                         float_format=plain_number)
+    return (f"{_TABLE_STYLE}<b>Priorities</b>: every opportunity of the journey, the most worth doing first. "
+            f"Score = value ÷ effort; value is the mean of customer and business value.{rows}")
+
+
+class OpportunitiesSection:
+    """The Opportunities part of the journey builder (a mixin).
+
+    It expects what :class:`~journeylab.widgets.JourneyBuilder` has:
+    ``journey``, ``stage``, ``buttons``, ``_syncing``, ``_quiet``, ``_change``,
+    ``_say_problem``, ``_describe``, ``_form`` and ``_stage_name``.
+    """
+
+    opportunity_list: widgets.Select
+    opportunity_fields: dict[str, widgets.Widget]
+    priority_table: widgets.HTML
+
+    def _make_opportunities(self) -> None:
+        self.opportunity_list = widgets.Select(rows=7, layout=widgets.Layout(width="330px"))
+        self.opportunity_fields = {
+            "title": text_field("Title", "e.g. Show the delivery cost on the product page"),
+            "pain_point": combo_field("Pain point", "Which problem does it solve? Pick one or type"),
+            "customer_value": slider_field("Customer value", 0, 100, 50, step=5,
+                                           help="How much it helps the customer: 0 not at all, 100 enormously"),
+            "business_value": slider_field("Business value", 0, 100, 50, step=5,
+                                           help="How much it helps the business: 0 not at all, 100 enormously"),
+            "effort": choice_field("Effort", EFFORT_CHOICES, 3, help="How much work it is, from 1 to 5"),
+            "owner": text_field("Owner", "Who takes it on?"),
+            "status": choice_field("Status", [(status.capitalize(), status) for status in STATUSES], "idea"),
+        }
+        self.priority_table = widgets.HTML(layout=widgets.Layout(margin="10px 0 0 0"))
+        self.opportunity_list.observe(lambda change: self._syncing or self.select_opportunity(change["new"]), "value")
+
+    def _opportunities_tab(self) -> widgets.Widget:
+        add = self.buttons
+        add["add_opportunity"] = button("Add opportunity", self.add_opportunity, "Add the form as a new idea",
+                                        "success")
+        add["update_opportunity"] = button("Save changes", self.update_opportunity,
+                                           "Put the form in place of the chosen opportunity")
+        add["clear_opportunity"] = button("Clear form", self.clear_opportunity_form, "Empty the opportunity form")
+        add["remove_opportunity"] = button("Remove", self.remove_opportunity, "Remove the chosen opportunity", "danger")
+        fields = self.opportunity_fields
+        return widgets.VBox([
+            widgets.HBox([
+                widgets.VBox([widgets.HTML("<b>Opportunities of this stage.</b> Click one to edit it."),
+                              self.opportunity_list, widgets.HBox([add["remove_opportunity"]])],
+                             layout=widgets.Layout(width="350px")),
+                widgets.VBox([widgets.HTML("<b>An opportunity</b>: one idea to make this stage better."),
+                              *fields.values(),
+                              widgets.HBox([add["add_opportunity"], add["update_opportunity"],
+                                            add["clear_opportunity"]])]),
+            ]),
+            self.priority_table,
+        ])
+
+    def _show_opportunities(self, stage: str) -> None:
+        items = self.journey.opportunities(stage)
+        selected = self.opportunity_list.value
+        self.opportunity_list.options = [(self._opportunity_label(i, item), i) for i, item in enumerate(items)]
+        self.opportunity_list.value = selected if selected is not None and selected < len(items) else None
+        pains = dict.fromkeys(tp.pain_point for tp in self.journey.touchpoints(stage) if tp.pain_point)
+        self.opportunity_fields["pain_point"].options = list(pains)
+        self.priority_table.value = priority_table_html(self.journey)
+
+    @staticmethod
+    def _opportunity_label(index: int, item: Opportunity) -> str:
+        return f"{index + 1}. {item.title} ({item.status})"  # the numbers are in the table below
+
+    def _select_opportunity_row(self, index: int | None) -> None:
+        with self._quiet():
+            self.opportunity_list.value = index
+
+    def _chosen_opportunity(self, index: int | None) -> int:
+        index = self.opportunity_list.value if index is None else index
+        if index is None:
+            raise ValidationError("", "Choose an opportunity first: click it in the list")
+        return index
+
+    def _opportunity_at(self, stage: str, index: Any) -> Opportunity:
+        items = self.journey.opportunities(stage)
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(items):
+            raise ValidationError(f"stages.{stage}.opportunities", "has no opportunity at that place", value=index,
+                                  allowed=f"0 to {len(items) - 1} (0 is the first)" if items else "none yet: add one")
+        return items[index]
+
+    # -- methods: the same for a click and for code -------------------------------------------
+
+    def select_opportunity(self, index: int | None) -> None:
+        """Choose an opportunity of the shown stage (0 is the first) to edit or remove; it fills the form."""
+        if index is None:
+            self._select_opportunity_row(None)
+            return
+        try:
+            item = self._opportunity_at(self.stage.value, index)
+        except JourneyLabError as error:
+            self._say_problem(self._describe(error))
+            return
+        self._select_opportunity_row(index)
+        for name, widget in self.opportunity_fields.items():
+            widget.value = getattr(item, name)
+
+    def clear_opportunity_form(self) -> None:
+        """Empty the opportunity form for the next idea."""
+        self._select_opportunity_row(None)
+        for name, value in _DEFAULTS.items():
+            self.opportunity_fields[name].value = value
+
+    def add_opportunity(self, stage: str | None = None, **fields: Any) -> None:
+        """Add the form (or the opportunity given as keywords) to a stage.
+
+        ``builder.add_opportunity("Buy", title="Show delivery cost early", effort=2)``
+        adds exactly that (the other fields take their defaults) and leaves the form alone.
+        """
+        def action() -> str:
+            where = self._stage_name(stage)
+            item = Opportunity(**self._form(self.opportunity_fields, fields))
+            self.journey.add_opportunity(where, item)
+            if not fields:
+                self.clear_opportunity_form()
+            return f"Added the opportunity '{item.title}' to {where}."
+
+        self._change(action)
+
+    def update_opportunity(self, index: int | None = None, stage: str | None = None, **fields: Any) -> None:
+        """Put the form in place of the chosen opportunity (or change just the fields given as keywords)."""
+        def action() -> str:
+            where, number = self._stage_name(stage), self._chosen_opportunity(index)
+            old = self._opportunity_at(where, number)
+            values = {name: getattr(old, name) for name in OPPORTUNITY_LABELS} | fields if fields else {}
+            item = Opportunity(**self._form(self.opportunity_fields, values))
+            self.journey.replace_opportunity(where, number, item)
+            return f"Saved the changes to the opportunity '{item.title}' in {where}."
+
+        self._change(action)
+
+    def remove_opportunity(self, index: int | None = None, stage: str | None = None) -> None:
+        """Remove the chosen opportunity (Undo brings it back)."""
+        def action() -> str:
+            where, number = self._stage_name(stage), self._chosen_opportunity(index)
+            self._opportunity_at(where, number)
+            removed = self.journey.remove_opportunity(where, number)
+            self._select_opportunity_row(None)
+            return f"Removed the opportunity '{removed.title}' from {where}. Undo brings it back."
+
+        self._change(action)
