@@ -44,7 +44,10 @@ __all__ = [
     "SchemaError",
 ]
 
-_LAZY_MODULES = ("analytics", "cli", "course", "data", "kpis", "parameters", "plots", "synthetic", "widgets")
+_LAZY_MODULES = (
+    "analytics", "attribution", "cli", "course", "data", "kpis", "opportunities", "page", "parameters", "plots",
+    "synthetic", "widgets",
+)
 
 
 def __getattr__(name: str):

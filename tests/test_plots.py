@@ -20,7 +20,8 @@ from matplotlib.text import Text
 from journeylab import plots
 from journeylab.errors import SchemaError, UnknownNameError, ValidationError
 from journeylab.frameworks import get_framework
-from journeylab.journey import Journey, Touchpoint
+from journeylab.journey import Journey, StageGoal, StageNotes, Touchpoint
+from journeylab.opportunities import Opportunity, prioritise
 from journeylab.personas import EmpathyMap, Persona
 
 HOURGLASS = ("Know", "Like", "Trust", "Try", "Buy", "Repeat", "Refer")
@@ -112,6 +113,37 @@ def full_empathy_map(**extra) -> EmpathyMap:
     return EmpathyMap(who="Jessica, 28", says=["I'd rather buy one good sofa than three cheap ones"],
                       thinks=["Is this really sustainable, or just marketing?"], does=["Saves posts on Instagram"],
                       feels=["Anxious about wasting money on the wrong piece"], **extra)
+
+
+def practitioner_journey() -> Journey:
+    """Seven stages with long texts, notes, two or three opportunities and a goal each: a full workshop map."""
+    journey = emotion_journey()
+    for number, stage in enumerate(HOURGLASS):
+        journey.set_goal(stage, StageGoal(f"Goal of {stage}: {LONG[:60]}", kpi=f"{stage} rate", target=10 + number,
+                                          better="lower" if stage == "Repeat" else "higher"))
+        journey.set_notes(stage, StageNotes(f"Thinking at {stage}: {LONG}", f"Feeling at {stage}",
+                                            (f"Backstage system of {stage}", "Customer database and e-mail platform")))
+        for index in range(2 + number % 2):
+            journey.add_opportunity(stage, Opportunity(f"Opportunity {index} of {stage}: make it much easier",
+                                                       customer_value=40 + 10 * index, business_value=60,
+                                                       effort=1 + (number + index) % 5))
+    return journey
+
+
+def crowded_journey() -> Journey:
+    """Ten opportunities, five of them sharing two spots, and three in the corners of the matrix."""
+    journey = Journey("Nordlys Home")
+    spots = [  # stage, title, customer value, business value, effort
+        ("Know", "Show the factory in a reel", 70, 70, 2), ("Know", "Partner with two influencers", 70, 70, 2),
+        ("Like", "Show delivery time on every card", 70, 70, 2), ("Trust", "Ask for reviews after six months", 60, 70, 2),
+        ("Try", "Send samples within two days", 80, 80, 1), ("Buy", "Show the delivery cost early", 80, 80, 1),
+        ("Repeat", "Matching cushion bundle", 50, 50, 3), ("Refer", "Ten-year guarantee on every frame", 100, 100, 5),
+        ("Refer", "Referral code in the care e-mail", 0, 0, 1), ("Buy", "Free delivery above 10,000 kr", 0, 0, 5),
+    ]
+    for stage, title, customer, business, effort in spots:
+        journey.add_opportunity(stage, Opportunity(title, customer_value=customer, business_value=business,
+                                                   effort=effort))
+    return journey
 
 
 # -- hourglass -----------------------------------------------------------------------------
@@ -291,6 +323,187 @@ def test_journey_map_refuses_what_is_not_a_journey_or_a_lane(journey, lanes, fie
     assert caught.value.field == field
 
 
+# -- the practitioner's lanes: goal, thinking, feeling, backstage, opportunities ---------------
+
+OPTIONAL_LANES = ("Stage goal", "Thinking", "Feeling", "Backstage", "Opportunities")
+
+
+def test_the_new_lanes_show_each_stage_s_goal_notes_backstage_and_opportunities():
+    journey = Journey("Nordlys Home")
+    journey.set_goal("Buy", StageGoal("Turn carts into orders", kpi="Conversion rate", target=3))
+    journey.set_notes("Trust", StageNotes("Do real customers say it lasts?", "Unsure, needs proof",
+                                          ("Review collection tool", "Certification records")))
+    journey.add_opportunity("Buy", Opportunity("Show delivery cost early", customer_value=80, business_value=60,
+                                               effort=2, status="planned"))
+    shown = texts(plots.journey_map(journey))
+    assert set(OPTIONAL_LANES) <= set(shown)
+    assert {"Turn carts into orders", "Conversion rate ≥ 3%"} <= set(shown)
+    assert {"“Do real customers say it lasts?”", "Unsure, needs proof"} <= set(shown)
+    assert "• Review collection tool • Certification records" in shown  # one card, a bullet per item
+    # value is the mean of customer and business value: (80 + 60) / 2 = 70; effort 2; then the status
+    assert {"Show delivery cost early", "V 70 · E 2 · planned"} <= set(shown)
+
+
+@pytest.mark.parametrize(
+    "content, lanes",
+    [
+        ({}, set()),
+        ({"notes": StageNotes(thinking="Is it worth it?")}, {"Thinking"}),
+        ({"notes": StageNotes(feeling="Curious")}, {"Feeling"}),
+        ({"notes": StageNotes(backstage=["Order system"])}, {"Backstage"}),
+        ({"opportunity": Opportunity("Faster replies")}, {"Opportunities"}),
+        ({"goal": StageGoal("Be seen", kpi="Reach", target=40000, unit="people")}, {"Stage goal"}),
+    ],
+)
+def test_a_lane_with_nothing_in_any_stage_is_left_out_so_a_learner_s_map_stays_compact(content, lanes):
+    journey = emotion_journey()
+    if "notes" in content:
+        journey.set_notes("Try", content["notes"])
+    if "opportunity" in content:
+        journey.add_opportunity("Try", content["opportunity"])
+    if "goal" in content:
+        journey.set_goal("Know", content["goal"])
+    figure = plots.journey_map(journey)
+    assert set(OPTIONAL_LANES) & set(texts(figure)) == lanes
+    if not lanes:  # nothing new: the map is as it always was, one A3-wide page
+        assert figure.get_size_inches()[0] == pytest.approx(16.5)
+
+
+@pytest.mark.parametrize(
+    "goal, text",
+    [
+        (StageGoal("Turn carts into orders", kpi="Conversion rate", target=3), "Conversion rate ≥ 3%"),
+        (StageGoal("Keep customers", kpi="Churn rate", target=5, better="lower"), "Churn rate ≤ 5%"),
+        (StageGoal("Be seen", kpi="Reach", target=40000, unit="people"), "Reach ≥ 40,000 people"),
+        (StageGoal("Fast answers", kpi="Reply time", target=2.5, unit="hours", better="lower"), "Reply time ≤ 2.5 hours"),
+    ],
+)
+def test_the_goal_lane_says_the_kpi_and_its_target_with_the_direction_that_is_better(goal, text):
+    journey = Journey("Nordlys Home")
+    journey.set_goal("Repeat", goal)
+    assert {goal.goal, text} <= set(texts(plots.journey_map(journey)))
+
+
+def test_a_full_workshop_map_stays_on_one_landscape_page():
+    figure = plots.journey_map(practitioner_journey())
+    width, height = figure.get_size_inches()
+    assert height <= width * 2**-0.5  # the proportions of a landscape A4 or A3 page: it prints on one
+    shown = texts(figure)
+    assert set(OPTIONAL_LANES) <= set(shown) and set(HOURGLASS) <= set(shown)
+    assert shows(figure, "Opportunity 2 of Like: make it much easier") and "Repeat rate ≤ 15%" in shown
+
+
+def test_a_long_note_is_cut_with_an_ellipsis_instead_of_stretching_the_map():
+    journey = Journey("Nordlys Home")
+    journey.set_notes("Know", StageNotes(thinking=" ".join([LONG] * 3)))
+    (thinking,) = [text for text in texts(plots.journey_map(journey)) if text.startswith("“Reads")]
+    assert thinking.endswith("…") and len(thinking) < len(LONG) * 2
+
+
+def test_wrapped_lines_fit_their_width_even_in_wide_letters():
+    from journeylab.plots.style import text_width, wrap
+
+    lines = wrap("MMMM WWWW mmmm wwww " * 6, 1.5, 10, "bold")
+    assert len(lines) > 1 and all(text_width(line, 10, "bold") <= 1.5 for line in lines)
+
+
+# -- the value-versus-effort matrix ---------------------------------------------------------
+
+
+def matrix_points(figure: Figure) -> list[tuple[float, float]]:
+    return sorted((float(x), float(y)) for axes in figure.axes for points in axes.collections
+                  for x, y in points.get_offsets())
+
+
+def hand_made_opportunities() -> Journey:
+    journey = Journey("Nordlys Home")
+    journey.add_opportunity("Buy", Opportunity("Show delivery cost early", customer_value=80, business_value=60,
+                                               effort=2))
+    journey.add_opportunity("Trust", Opportunity("Ask for reviews", customer_value=70, business_value=60, effort=1))
+    journey.add_opportunity("Trust", Opportunity("Ten-year guarantee", customer_value=90, business_value=70,
+                                                 effort=5, status="planned"))
+    journey.add_opportunity("Refer", Opportunity("Referral code in e-mail", customer_value=30, business_value=40,
+                                                 effort=4, status="done"))
+    return journey
+
+
+def test_each_opportunity_is_a_point_at_its_effort_and_value():
+    # value = (customer + business) / 2: (80+60)/2 = 70, (70+60)/2 = 65, (90+70)/2 = 80, (30+40)/2 = 35
+    expected = [(1.0, 65.0), (2.0, 70.0), (4.0, 35.0), (5.0, 80.0)]
+    journey = hand_made_opportunities()
+    assert matrix_points(plots.opportunity_matrix(journey)) == expected
+    assert matrix_points(plots.opportunity_matrix(prioritise(journey))) == expected  # the table gives the same
+
+
+def test_the_matrix_names_its_corners_labels_every_point_and_keys_stages_and_statuses():
+    figure = plots.opportunity_matrix(hand_made_opportunities())
+    shown = set(texts(figure))
+    assert set(plots.QUADRANTS) <= shown and "Quick wins" in shown
+    assert {"Show delivery cost early", "Ask for reviews", "Ten-year guarantee", "Referral code in e-mail"} <= shown
+    assert {"Trust", "Buy", "Refer", "idea", "planned", "done"} <= shown and "doing" not in shown
+    quick_wins = next(text for text in figure.axes[1].texts if text.get_text() == "Quick wins")
+    assert quick_wins.get_position() == (0.03, 0.985)  # top left: little effort, much value
+
+
+def test_no_two_labels_of_a_crowded_matrix_overlap_even_where_points_coincide():
+    figure = plots.opportunity_matrix(crowded_journey())
+    assert len(set(matrix_points(figure))) == 7  # ten points on seven spots: three share one, two another
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    plot = figure.axes[1]
+    boxes = [(text.get_text(), text.get_window_extent(renderer)) for text in plot.texts]
+    assert len(boxes) == 10 + 2 * len(plots.QUADRANTS)  # a label per point, a name and advice per corner
+    area = plot.get_window_extent(renderer)
+    for text, box in boxes:
+        assert area.x0 <= box.x0 and box.x1 <= area.x1 and area.y0 <= box.y0 and box.y1 <= area.y1, text
+    for (first, one), (second, other) in combinations(boxes, 2):
+        assert not one.overlaps(other), (first, second)
+
+
+def test_the_matrix_of_a_journey_without_opportunities_says_what_to_do():
+    assert "No opportunities yet: add them with journey.add_opportunity" in texts(
+        plots.opportunity_matrix(Journey("Nordlys Home")))
+
+
+@pytest.mark.parametrize(
+    "table, error, field",
+    [
+        ("Ask for reviews", ValidationError, "journey_or_priority_table"),
+        (pd.DataFrame({"title": ["A"], "value": [50]}), SchemaError, "effort"),
+        (pd.DataFrame({"title": ["A"], "value": ["high"], "effort": [2]}), SchemaError, "value"),
+        (pd.DataFrame({"title": ["A"], "value": [50], "effort": [8]}), ValidationError, "effort"),
+        (pd.DataFrame({"title": ["A"], "value": [50], "effort": [2], "status": ["maybe"]}), ValidationError, "status"),
+    ],
+)
+def test_the_matrix_refuses_what_it_cannot_draw_and_names_the_problem(table, error, field):
+    with pytest.raises(error) as caught:
+        plots.opportunity_matrix(table)
+    assert caught.value.field == field
+
+
+# -- the updated empathy canvas ---------------------------------------------------------------
+
+
+def test_a_map_with_a_goal_sees_or_hears_is_drawn_as_the_updated_canvas():
+    card = full_empathy_map(goal="Choose a sofa that lasts ten years", sees=["Friends' flats full of IKEA"],
+                            hears=["Her mother: buy quality once"], pains=["Hidden delivery costs"],
+                            gains=["A home she is proud of"])
+    assert card.layout == "canvas"
+    figure = plots.empathy_map(card)
+    shown = set(texts(figure))
+    assert {"Who are we empathising with?", "What do they need to do?", "Sees", "Says", "Does", "Hears",
+            "Thinks & Feels", "Thinks", "Feels", "Pains", "Gains"} <= shown
+    for item in (card.goal, card.who) + card.sees + card.hears + card.says + card.thinks + card.does + card.feels \
+            + card.pains + card.gains:
+        assert shows(figure, item), item
+
+
+def test_the_classic_map_has_no_canvas_areas_and_the_canvas_prompts_for_empty_ones():
+    classic = set(texts(plots.empathy_map(full_empathy_map())))
+    assert not {"Sees", "Hears", "What do they need to do?", "Thinks & Feels"} & classic
+    canvas = texts(plots.empathy_map(EmpathyMap(who="Ola", goal="Pick a gift")))
+    assert sum(text.startswith("Nothing yet") for text in canvas) == 8  # all but the goal and who are empty
+
+
 # -- persona card and empathy map -----------------------------------------------------------
 
 
@@ -395,6 +608,11 @@ def realistic_figures() -> dict:
         "hourglass": lambda: plots.hourglass(funnel_table([50000, 21000, 12000, 7000, 3000, 1800, 600])),
         "funnel": lambda: plots.funnel(funnel_table([50000, 21000, 12000, 7000, 3000, 1800, 600])),
         "journey_map": lambda: plots.journey_map(emotion_journey()),
+        "journey_map_with_every_lane": lambda: plots.journey_map(practitioner_journey()),
+        "opportunity_matrix": lambda: plots.opportunity_matrix(crowded_journey()),
+        "empathy_canvas": lambda: plots.empathy_map(full_empathy_map(
+            goal=LONG, sees=["Friends' flats full of IKEA", LONG], hears=["Her mother: buy quality once"],
+            pains=[LONG], gains=["Furniture that lasts"])),
         "persona_card": lambda: plots.persona_card(full_persona()),
         "empathy_map": lambda: plots.empathy_map(full_empathy_map(pains=[LONG], gains=["Furniture that lasts"])),
         "goal_attainment": lambda: plots.goal_attainment(attainment_table()),
@@ -499,6 +717,21 @@ def test_export_refuses_a_format_it_cannot_write_listing_png_svg_and_pdf(tmp_pat
     assert list(tmp_path.iterdir()) == []
 
 
+def test_export_writes_a_journey_given_an_html_name_as_the_shareable_page(tmp_path):
+    path = plots.export(emotion_journey(), tmp_path / "map.html")
+    assert path == tmp_path / "map.html"
+    page = path.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Nordlys Home" in page and "<svg" in page
+
+
+@pytest.mark.parametrize("name, format", [("map.png", None), ("map.html", "png")])
+def test_export_of_a_journey_to_a_picture_says_to_draw_the_map_first(tmp_path, name, format):
+    with pytest.raises(ValidationError) as caught:
+        plots.export(emotion_journey(), tmp_path / name, format=format)
+    assert caught.value.field == "format" and "journey_map(journey)" in caught.value.allowed
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_export_refuses_what_is_not_a_figure(tmp_path):
     with pytest.raises(ValidationError) as caught:
         plots.export("my journey", tmp_path / "map.png")
@@ -510,3 +743,11 @@ def test_emotion_labels_round_as_people_do_and_zero_has_no_sign(value, text):
     from journeylab.plots.style import signed
 
     assert signed(value) == text
+
+
+def test_a_dollar_sign_in_typed_text_is_text_not_a_formula():
+    journey = Journey("Deals for $5 and $10")
+    journey.add_touchpoint("Buy", Touchpoint("Checkout", "Pays $5 for delivery and $10 for the cushion"))
+    figure = plots.journey_map(journey)
+    drawn = [item for item in figure.axes[0].texts if "$5" in item.get_text()]
+    assert len(drawn) == 2 and not any(item.get_parse_math() for item in drawn)  # "$5 and $" would be maths

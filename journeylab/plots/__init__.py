@@ -4,14 +4,16 @@ Every function returns a :class:`matplotlib.figure.Figure` built directly, never
 through ``pyplot``: nothing is left behind in global state, the same input gives
 the same picture byte for byte, and Jupyter shows the returned figure once.
 All figures share one look (:data:`STYLE`) and one colour-blind-safe palette
-(:data:`OKABE_ITO`); :func:`export` writes any of them to PNG, SVG or PDF.
+(:data:`OKABE_ITO`); :func:`export` writes any of them to PNG, SVG or PDF, and a
+journey to a shareable HTML page (:func:`journeylab.page.export_page`).
 
-* :func:`empathy_map` (notebook 02): Says, Thinks, Does and Feels, with pains and gains;
+* :func:`empathy_map` (notebook 02): Says, Thinks, Does and Feels, with pains and gains; or the updated canvas;
 * :func:`persona_card` (notebook 03): a persona on one card;
 * :func:`hourglass` and :func:`funnel` (notebook 04): the seven steps, customers per stage, the biggest leak;
 * :func:`goal_attainment` (notebook 05): the measured KPI against its target, per stage;
-* :func:`journey_map` (notebook 06): stages by lanes, with the emotion curve;
-* :func:`export` (notebook 07): any of them to PNG, SVG or PDF.
+* :func:`journey_map` (notebook 06): stages by lanes, with the emotion curve, goals, notes and opportunities;
+* :func:`opportunity_matrix` (notebook 07): value against effort, the quick wins top left;
+* :func:`export` (notebook 07): any of them to PNG, SVG or PDF; a journey to HTML.
 
 >>> from matplotlib.figure import Figure
 >>> from journeylab import plots
@@ -25,6 +27,7 @@ journeylab.errors.ValidationError: funnel_frame: must be a table (got 'str'). Al
 
 from journeylab.plots.files import EXPORT_FORMATS, export
 from journeylab.plots.maps import JOURNEY_MAP_LANES, EmotionLane, MapLane, journey_map
+from journeylab.plots.matrix import QUADRANTS, opportunity_matrix
 from journeylab.plots.people import empathy_map, persona_card
 from journeylab.plots.stages import funnel, goal_attainment, hourglass
 from journeylab.plots.style import OKABE_ITO, STYLE
@@ -40,6 +43,8 @@ __all__ = [
     "funnel",
     "goal_attainment",
     "journey_map",
+    "QUADRANTS",
+    "opportunity_matrix",
     "persona_card",
     "empathy_map",
     "export",

@@ -15,6 +15,7 @@ from matplotlib.patches import Circle, FancyBboxPatch, Rectangle
 
 from journeylab.personas import EmpathyMap, Persona
 from journeylab.plots import style
+from journeylab.plots.canvas import empathy_canvas
 from journeylab.plots.style import HIGHLIGHT, MAIN, MARGIN, MET, MUTED, OKABE_ITO, RULE, TEXT
 
 __all__ = ["persona_card", "empathy_map"]
@@ -72,13 +73,13 @@ def persona_card(persona: Persona) -> Figure:
     if quote:
         page.plot([MARGIN + 0.05] * 2, [y - 0.02, y + style.text_height(len(quote), 12.5)],
                   color=OKABE_ITO["orange"], linewidth=3)
-        page.text(MARGIN + 0.25, y, "\n".join(quote), fontsize=12.5, fontstyle="italic", va="top")
+        page.text(MARGIN + 0.25, y, "\n".join(quote), fontsize=12.5, fontstyle="italic", va="top", parse_math=False)
         y += quote_height
     for index, ((_, heading, colour, _), (lines, text_colour)) in enumerate(zip(_SECTIONS, bodies)):
         left = MARGIN + index * (column + gap)
         page.add_patch(Rectangle((left, y), column, 0.05, facecolor=colour, edgecolor="none"))
         page.text(left, y + 0.12, heading, fontsize=11.5, fontweight="bold", va="top")
-        page.text(left, y + 0.45, "\n".join(lines), fontsize=10, va="top", color=text_colour)
+        page.text(left, y + 0.45, "\n".join(lines), fontsize=10, va="top", color=text_colour, parse_math=False)
     return figure
 
 
@@ -96,16 +97,23 @@ _EXTRAS = (
 
 @style.styled
 def empathy_map(empathy_map: EmpathyMap) -> Figure:
-    """The classic empathy map: Says, Thinks, Does and Feels around the customer, pains and gains below.
+    """The empathy map, in the layout the map uses: the classic four quadrants, or the updated canvas.
 
     Introduced in notebook 02.
 
-    An empty quadrant shows a grey prompt, so the gaps in your research show
-    too. The Pains and Gains boxes appear only when they have something in them.
+    The classic map (``empathy_map.layout == "classic"``) puts Says, Thinks,
+    Does and Feels around the customer, with pains and gains below; an empty
+    quadrant shows a grey prompt, so the gaps in your research show too, and
+    the Pains and Gains boxes appear only when they have something in them.
+    A map with a goal, sees or hears is an updated empathy canvas (Dave Gray,
+    2017), drawn by :func:`journeylab.plots.canvas.empathy_canvas`: the goal on
+    top, then Sees, Says, Does and Hears around the person, and Thinks & Feels
+    in the middle with Pains and Gains.
 
     Examples
     --------
     >>> figure = empathy_map(EmpathyMap(who="Jessica", says=["I want it to last"]))
+    >>> canvas = empathy_map(EmpathyMap(who="Jessica", goal="Choose a sofa that lasts", hears=["Buy quality once"]))
     >>> empathy_map("Jessica")
     Traceback (most recent call last):
     ...
@@ -114,6 +122,8 @@ def empathy_map(empathy_map: EmpathyMap) -> Figure:
     card = empathy_map
     style.model(card, EmpathyMap, "empathy_map", "an EmpathyMap",
                 'an EmpathyMap, such as EmpathyMap(who="Jessica", says=["..."])')
+    if card.layout == "canvas":
+        return empathy_canvas(card)
     width, pad, radius = 10.0, 0.15, 0.65
     half = (width - 2 * MARGIN) / 2
     who = card.who or "the customer"
@@ -142,7 +152,8 @@ def empathy_map(empathy_map: EmpathyMap) -> Figure:
                                  edgecolor="white", linewidth=3))
         page.text(text_left, box_top + pad, heading, fontsize=14, fontweight="bold", va="top")
         page.text(text_left, box_top + pad + 0.3, hint, fontsize=8.5, color=MUTED, fontstyle="italic", va="top")
-        page.text(text_left, box_top + 0.75, "\n".join(lines), fontsize=10, va="top", color=text_colour)
+        page.text(text_left, box_top + 0.75, "\n".join(lines), fontsize=10, va="top", color=text_colour,
+                  parse_math=False)
 
     centre = (MARGIN + half, top + quadrant_height)
     for index, (spec, content) in enumerate(zip(_QUADRANTS, quadrants)):

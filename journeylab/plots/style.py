@@ -18,15 +18,17 @@ import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import wraps
+from functools import lru_cache, wraps
 from typing import Any
 
 import matplotlib
 import numpy as np
 import pandas as pd
 from cycler import cycler
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 
 from journeylab.errors import SchemaError, ValidationError
 
@@ -128,10 +130,29 @@ def tint(color: str, amount: float) -> tuple[float, float, float]:
     return red, green, blue
 
 
+_RULER = RendererAgg(1, 1, 100)  # measures text as the figures draw it, at 100 dots per inch
+
+
+@lru_cache(maxsize=8192)
+def text_width(text: str, size: float, weight: str = "normal") -> float:
+    """Inches one line of ``text`` takes at font ``size``, measured as matplotlib draws it."""
+    font = FontProperties(family=STYLE["font.family"], size=size, weight=weight)
+    return _RULER.get_text_width_height_descent(text, font, ismath=False)[0] / 100
+
+
 def wrap(text: str, width: float, size: float, weight: str = "normal", **options: Any) -> list[str]:
-    """Cut ``text`` into lines that fit ``width`` inches at font ``size``."""
+    """Cut ``text`` into lines that fit ``width`` inches at font ``size``.
+
+    The first guess uses an average letter width; lines of wide letters ("mm",
+    "WW") that still do not fit are measured and wrapped shorter.
+    """
     chars = max(6, int(width / (size / 72 * _CHAR_EM[weight])))
-    return textwrap.wrap(text, chars, **options) or [""]
+    while True:
+        lines = textwrap.wrap(text, chars, **options) or [""]
+        widest = max(text_width(line, size, weight) for line in lines)
+        if widest <= width or chars <= 6:
+            return lines
+        chars = max(6, min(chars - 1, int(chars * width / widest)))
 
 
 def bullets(items: Sequence[str], width: float, size: float) -> list[str]:
@@ -199,10 +220,12 @@ class Header:
 
     def draw(self, axes: Any, left: float = MARGIN) -> None:
         axes.figure.headline = " ".join(self.title)
-        axes.text(left, 0.3, "\n".join(self.title), fontsize=TITLE_SIZE, fontweight="bold", va="top")
+        axes.text(left, 0.3, "\n".join(self.title), fontsize=TITLE_SIZE, fontweight="bold", va="top",
+                  parse_math=False)  # a name with "$" in it is text, not a formula
         if self.subtitle:
             top = 0.3 + text_height(len(self.title), TITLE_SIZE) + 0.08
-            axes.text(left, top, "\n".join(self.subtitle), fontsize=SUBTITLE_SIZE, color=MUTED, va="top")
+            axes.text(left, top, "\n".join(self.subtitle), fontsize=SUBTITLE_SIZE, color=MUTED, va="top",
+                      parse_math=False)
 
 
 # ----------------------------------------------------------------------------- numbers

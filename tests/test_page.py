@@ -1,0 +1,200 @@
+"""The shareable page: one self-contained HTML file, every typed text escaped, readable in a real browser."""
+
+import os
+import re
+import shutil
+from html import escape
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest
+
+from journeylab import plots
+from journeylab.errors import UnknownNameError, ValidationError
+from journeylab.journey import Journey, StageGoal, StageNotes, Touchpoint
+from journeylab.opportunities import Opportunity
+from journeylab.page import export_page
+from journeylab.personas import Persona
+
+HOURGLASS = ("Know", "Like", "Trust", "Try", "Buy", "Repeat", "Refer")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+RESOURCE_LINK = re.compile(r"""\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
+
+
+def workshop_journey() -> Journey:
+    """A small finished workshop: a persona, goals, notes and opportunities whose order is easy to work out."""
+    journey = Journey("Nordlys Home", persona=Persona(
+        "Jessica Hansen", age=28, role="Marketing assistant in Oslo", goals=["Furnish her flat sustainably"],
+        challenges=["Distrusts vague green claims"], channels=["Instagram"], quote="Buy quality once.",
+        segment="Young urban renters"))
+    journey.add_touchpoint("Know", Touchpoint("Instagram", "Sees a reel", emotion=1))
+    journey.add_touchpoint("Buy", Touchpoint("Checkout", "Pays", pain_point="Surprise delivery fee", emotion=-2))
+    journey.set_goal("Buy", StageGoal("Turn carts into orders", kpi="Conversion rate", target=3))
+    journey.set_goal("Repeat", StageGoal("Keep customers", kpi="Churn rate", target=10, better="lower"))
+    journey.set_notes("Buy", StageNotes("Why is delivery so expensive?", "Annoyed", ("Payment provider",)))
+    # scores are value / effort: (80 + 60) / 2 / 2 = 35, (70 + 60) / 2 / 1 = 65, (90 + 70) / 2 / 5 = 16
+    journey.add_opportunity("Buy", Opportunity("Show delivery cost early", customer_value=80, business_value=60,
+                                               effort=2))
+    journey.add_opportunity("Trust", Opportunity("Ask for reviews", customer_value=70, business_value=60, effort=1))
+    journey.add_opportunity("Trust", Opportunity("Ten-year guarantee", customer_value=90, business_value=70, effort=5))
+    return journey
+
+
+@pytest.fixture(scope="module")
+def page_file(tmp_path_factory) -> Path:
+    return export_page(workshop_journey(), tmp_path_factory.mktemp("page") / "journey.html")
+
+
+@pytest.fixture(scope="module")
+def page(page_file) -> str:
+    return page_file.read_text(encoding="utf-8")
+
+
+def test_the_page_shows_the_persona_every_stage_and_the_opportunity_to_do_first(page):
+    assert "<h3>Jessica Hansen, 28</h3>" in page
+    for stage in HOURGLASS:
+        assert f'<th scope="row">{stage}</th>' in page  # the goals table has a row per stage
+    first = re.search(r'<tr><td class="number">1</td><td>(\w+)</td><td><strong>([^<]+)</strong>', page)
+    assert first.groups() == ("Trust", "Ask for reviews")  # score 65, before 35 and 16
+    ranked = page[page.index('<section id="opportunities">'):]
+    assert ranked.index("Ask for reviews") < ranked.index("Show delivery cost early") < ranked.index("Ten-year guarantee")
+
+
+def test_the_goals_table_says_each_target_and_which_way_is_better(page):
+    assert "<td>Turn carts into orders</td><td>Conversion rate ≥ 3%</td>" in page
+    assert "<td>Keep customers</td><td>Churn rate ≤ 10%</td>" in page
+    assert page.count("No goal yet") == 5  # seven stages, two goals
+
+
+def test_measured_values_say_whether_each_goal_is_met_and_lift_the_missed_stage(tmp_path):
+    # Buy converts 2.1 % against 3 %: missed, so its opportunity scores 35 × 1.5 = 52.5, still below 65.
+    # Repeat churns 8 % against at most 10 %: met.
+    text = export_page(workshop_journey(), tmp_path / "page.html", actuals={"buy": 2.1, "Repeat": 8}).read_text(
+        encoding="utf-8")
+    assert '<td class="number">2.1%</td><td><span class="missed">✗ missed</span></td>' in text
+    assert '<td class="number">8%</td><td><span class="met">✓ met</span></td>' in text
+    assert '<td class="number">52.5</td>' in text
+
+
+def test_the_page_is_one_self_contained_file_with_the_map_as_svg_and_no_scripts(page, page_file):
+    assert page.startswith("<!DOCTYPE html>") and page.count("<svg") == 1
+    assert "<img" not in page and "<script" not in page.lower() and "<link" not in page.lower()
+    assert not RESOURCE_LINK.search(page)  # nothing fetched from anywhere
+    assert "<?xml" not in page and "<metadata>" not in page and "<dc:date>" not in page
+    assert [item.name for item in page_file.parent.iterdir()] == ["journey.html"]  # no temporary file left
+
+
+def test_the_same_journey_gives_the_same_bytes(tmp_path, page):
+    again = export_page(workshop_journey(), tmp_path / "again.html").read_text(encoding="utf-8")
+    assert again == page
+
+
+def test_a_new_page_replaces_the_old_file(tmp_path):
+    path = tmp_path / "journey.html"
+    path.write_text("old page", encoding="utf-8")
+    export_page(Journey("Nordlys Home"), path)
+    assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_journey_without_persona_goals_or_opportunities_still_makes_a_page(tmp_path):
+    text = export_page(Journey("Nordlys Home"), tmp_path / "empty.html").read_text(encoding="utf-8")
+    assert "No persona yet" in text and "No opportunities yet" in text and "No touchpoints yet" in text
+
+
+# -- every typed text is escaped ------------------------------------------------------------
+
+
+def typed(field: str) -> str:
+    """A text a learner could type, with markup, both quotes and an ampersand, different per field."""
+    return f"""<script>alert(1)</script> "{field}" 'x' & <b>bold</b>"""
+
+
+def journey_typed_everywhere() -> tuple[Journey, list[str]]:
+    persona = Persona(typed("persona.name"), role=typed("persona.role"), goals=[typed("persona.goals")],
+                      challenges=[typed("persona.challenges")], channels=[typed("persona.channels")],
+                      quote=typed("persona.quote"), segment=typed("persona.segment"))
+    journey = Journey(typed("journey.name"), persona=persona)
+    journey.add_touchpoint("Trust", Touchpoint(
+        typed("channel"), typed("customer_action"), typed("business_action"), typed("customer_question"),
+        pain_point=typed("touchpoint.pain_point"), owner=typed("touchpoint.owner")))
+    journey.set_notes("Trust", StageNotes(typed("thinking"), typed("feeling"), [typed("backstage")]))
+    journey.add_opportunity("Trust", Opportunity(typed("opportunity.title"), pain_point=typed("opportunity.pain_point"),
+                                                 owner=typed("opportunity.owner")))
+    journey.set_goal("Trust", StageGoal(typed("goal.goal"), kpi=typed("goal.kpi"), target=3, unit=typed("goal.unit")))
+    fields = ["persona.name", "persona.role", "persona.goals", "persona.challenges", "persona.channels",
+              "persona.quote", "persona.segment", "journey.name", "channel", "customer_action", "business_action",
+              "customer_question", "touchpoint.pain_point", "touchpoint.owner", "thinking", "feeling", "backstage",
+              "opportunity.title", "opportunity.pain_point", "opportunity.owner", "goal.goal", "goal.kpi", "goal.unit"]
+    return journey, fields
+
+
+def test_every_typed_text_is_escaped_so_none_of_it_becomes_markup(tmp_path):
+    journey, fields = journey_typed_everywhere()
+    text = export_page(journey, tmp_path / "page.html").read_text(encoding="utf-8")
+    assert "<script" not in text.lower() and "<b>" not in text
+    for field in fields:
+        assert typed(field) not in text, field
+        assert escape(typed(field)) in text, field  # shown as typed: &lt;script&gt; … &quot; &#x27; &amp;
+    for raw in ('"journey.name"', "'x'", "& <b>"):  # no raw quote or ampersand of a typed text, even in the map
+        assert raw not in text
+    svg = text[text.index("<svg"):text.index("</svg>")]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in svg  # matplotlib escaped the texts it drew, too
+    assert "<script" not in svg and "&amp;" in svg
+
+
+# -- errors ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "journey, actuals, error, field",
+    [
+        ("Nordlys Home", None, ValidationError, "journey"),
+        (Journey("Nordlys Home"), {"Buy": "2%"}, ValidationError, "actuals.Buy"),
+        (Journey("Nordlys Home"), {"Checkout": 2.1}, UnknownNameError, "stage"),
+        (Journey("Nordlys Home"), [2.1], ValidationError, "actuals"),
+    ],
+)
+def test_export_page_refuses_what_it_cannot_write_and_names_the_problem(tmp_path, journey, actuals, error, field):
+    with pytest.raises(error) as caught:
+        export_page(journey, tmp_path / "page.html", actuals=actuals)
+    assert caught.value.field == field
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_plots_export_of_a_journey_to_html_is_the_same_page(tmp_path, page):
+    assert plots.export(workshop_journey(), tmp_path / "map.html").read_text(encoding="utf-8") == page
+
+
+# -- in a real browser -----------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_a_browser_shows_the_persona_every_stage_and_the_top_opportunity(page_file, tmp_path):
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the browser tests: install Debian's chromium (.ci/run does)")
+        pytest.skip("needs Debian's chromium (apt-get install chromium); .ci/run installs it and never skips")
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            view = browser.new_page(viewport={"width": 1400, "height": 900})
+            view.goto(page_file.as_uri())
+            expect(view.get_by_role("heading", name="Jessica Hansen, 28")).to_be_visible()
+            goals = view.locator("#goals")
+            for stage in HOURGLASS:
+                expect(goals.get_by_role("rowheader", name=stage, exact=True)).to_be_visible()
+            expect(view.locator("#opportunities tbody tr").first.get_by_text("Ask for reviews")).to_be_visible()
+            expect(view.locator("svg.journey-map")).to_be_visible()
+            screenshot = tmp_path / "journey_page.png"
+            view.screenshot(path=str(screenshot), full_page=True)
+            print(f"screenshot of the page: {screenshot}")
+            assert screenshot.read_bytes().startswith(b"\x89PNG")
+        finally:
+            browser.close()
