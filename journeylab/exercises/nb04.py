@@ -212,3 +212,69 @@ def _touchpoint_conversion(answer: Any, events: pd.DataFrame | None = None) -> s
     if close_to(value, funnel.loc["Buy", "users"], tolerance=0.5):
         return "That is the number of people who reached Buy; the question asks for their share, in percent."
     return f"{value:g}% is not the share of {TOUCHPOINT} visitors who reached Buy."
+
+
+CAMPAIGN_WINDOW = "30D"
+"""The conversion window of exercise 04-conversion-window: the length of a 30-day campaign."""
+
+
+@exercise(
+    "04-conversion-window",
+    hints=["A 30-day campaign should count only the visitors who reached Buy within 30 days of hearing of the shop: "
+           "stage_funnel has an option that sets such a time limit.",
+           f'jl.analytics.stage_funnel(data.events, within="{CAMPAIGN_WINDOW}") makes the funnel with a 30-day '
+           'window; read the users at Buy from it with .loc["Buy", "users"].',
+           ],
+    wrong=844,
+)
+def _conversion_window(answer: Any, events: pd.DataFrame | None = None) -> str | None:
+    from journeylab.analytics import stage_funnel
+
+    value = _percent(answer)
+    if value is None or isinstance(answer, str):
+        return "Give the number of visitors as a number without quotes, such as 1200."
+    log = _events(events)
+    windowed = stage_funnel(log, within=CAMPAIGN_WINDOW)
+    if close_to(value, windowed.loc["Buy", "users"], tolerance=0.5):
+        return None
+    if close_to(value, _funnel(log).loc["Buy", "users"], tolerance=0.5):
+        return "That counts every buyer, however long they took; count only those who reached Buy within 30 days."
+    if any(close_to(value, windowed.loc["Buy", column], tolerance=0.1)
+           for column in ("overall_conversion", "step_conversion")):
+        return "That is a percentage; the question asks for a number of visitors."
+    if close_to(value, stage_funnel(log, closed=False, within=CAMPAIGN_WINDOW).loc["Buy", "users"], tolerance=0.5):
+        return "That comes from the open funnel; use the closed funnel, the one stage_funnel gives by default."
+    return f"{value:g} is not the number of visitors who reached Buy within 30 days."
+
+
+@exercise(
+    "04-breakdown-best-channel",
+    hints=['Make one funnel per first channel with breakdown="channel", then compare the overall conversion at Buy: '
+           "the share of each channel's visitors who went on to buy.",
+           'by_channel["overall_conversion"].unstack("stage")["Buy"] lists that share per channel; '
+           ".idxmax() names the channel with the largest one.",
+           ],
+    wrong="Instagram",
+)
+def _breakdown_best_channel(answer: Any, events: pd.DataFrame | None = None) -> str | None:
+    from journeylab.analytics import stage_funnel
+
+    if not isinstance(answer, str):
+        return 'Give the channel as text, in quotes, such as "Search".'
+    by_channel = stage_funnel(_events(events), breakdown="channel")
+    at_buy = {column: by_channel[column].unstack("stage")["Buy"]
+              for column in ("overall_conversion", "step_conversion", "users")}
+    channels = [str(name) for name in at_buy["users"].index]
+    channel = next((name for name in channels if same_text(answer, name)), None)
+    if channel is None:
+        return (f"'{answer.strip()}' is not the first channel of any visitor; "
+                f"the first channels are {', '.join(channels)}.")
+    if channel == str(at_buy["overall_conversion"].idxmax()):
+        return None
+    if channel == str(at_buy["users"].idxmax()):
+        return (f"{channel} brings the most buyers in number; the question asks which channel brings the largest "
+                "share of its own visitors to Buy.")
+    if channel == str(at_buy["step_conversion"].idxmax()):
+        return (f"{channel} has the best step from Try to Buy; the question compares Buy with everyone who "
+                "started at Know.")
+    return f"{channel}'s visitors are not the ones who reach Buy most often."

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from journeylab.analytics import backward_moves, transition_matrix
+from journeylab.attribution import heuristic_credit, markov_removal_effects, paths_from_events
 from journeylab.checks import exercise
 from journeylab.exercises._answers import close_to, same_text
 from journeylab.frameworks import convert, get_framework
@@ -30,6 +31,19 @@ MOVES_FROM = "Try"
 CYCLE_STEP = "Try"
 """The hourglass step exercise 06-cycle-phase puts into the four-phase cycle."""
 
+PRACTICE_PATHS = (
+    (("TikTok video", "Product page", "Checkout (Web)"), 1, 0),
+    (("TikTok video", "Store visit", "Checkout (Web)"), 1, 0),
+    (("Search ad", "Store visit", "Free sample", "Checkout (Web)"), 1, 0),
+    (("Search ad", "Store visit", "Room planner", "Store till"), 1, 0),
+    (("TikTok video", "Product page"), 0, 1),
+)
+"""The five paths of exercises 06-last-touch-by-hand and 06-linear-credit: (touchpoints, purchases, non-buyers)."""
+LAST_TOUCH_NAME = "Checkout (Web)"
+"""The touchpoint whose last-touch credit exercise 06-last-touch-by-hand asks for."""
+LINEAR_NAME = "Store visit"
+"""The touchpoint whose linear credit exercise 06-linear-credit asks for."""
+
 _HOURGLASS = get_framework("hourglass")
 _CYCLE = get_framework("cycle")
 _ARROW = re.compile(r"\s*(?:→|->|=>|\bto\b)\s*", re.IGNORECASE)
@@ -42,6 +56,11 @@ def _log(events: pd.DataFrame | None) -> pd.DataFrame:
 
         return load_events()
     return events
+
+
+def practice_paths() -> pd.DataFrame:
+    """:data:`PRACTICE_PATHS` as the table ``paths_from_events`` makes: path, conversions, nulls."""
+    return pd.DataFrame(PRACTICE_PATHS, columns=["path", "conversions", "nulls"])
 
 
 def _hourglass_stage(answer: Any) -> str | None:
@@ -207,3 +226,109 @@ def _cycle_phase(answer: Any) -> str | None:
     if _hourglass_stage(answer) is not None:
         return f"'{answer}' is a step of the hourglass; give a phase of the cycle: {', '.join(_CYCLE.stage_names)}."
     return f"'{answer}' is not a phase of the cycle: {', '.join(_CYCLE.stage_names)}."
+
+
+def _credit(paths: pd.DataFrame | None, model: str, name: str) -> float:
+    """The credit ``model`` gives ``name`` on the paths the notebook passed (the practice paths by default)."""
+    credit = heuristic_credit(practice_paths() if paths is None else paths, model)
+    return float(credit.get(name, 0.0))
+
+
+def _other_models(value: float, paths: pd.DataFrame | None, name: str, asked: str) -> str | None:
+    """Which other rule of thumb gives ``name`` the credit ``value``, said in one sentence; None if none does."""
+    words = {"first_touch": "first touch", "last_touch": "last touch", "linear": "linear"}
+    for model, word in words.items():
+        if model != asked and close_to(value, _credit(paths, model, name), tolerance=0.01):
+            return f"That is the credit {word} gives the {name}; the question asks for {words[asked]}."
+    return None
+
+
+@exercise(
+    "06-last-touch-by-hand",
+    hints=["Last touch gives each purchase to the touchpoint just before it: look at the last name on every path "
+           "that ended in a purchase.",
+           f"Count the paths with a purchase whose last touchpoint is {LAST_TOUCH_NAME}; each gives it one purchase. "
+           "A path without a purchase gives nothing.",
+           ],
+    wrong=0.92,
+    right=3,
+)
+def _last_touch_by_hand(answer: Any, paths: pd.DataFrame | None = None) -> str | None:
+    value = _percent(answer)
+    if value is None or isinstance(answer, str):
+        return "Give the credit as a number of purchases, without quotes, such as 2 or 0.5."
+    expected = _credit(paths, "last_touch", LAST_TOUCH_NAME)
+    if close_to(value, expected, tolerance=0.01):
+        return None
+    if value == 0:
+        return f"Some paths with a purchase end at the {LAST_TOUCH_NAME}, so last touch gives it more than 0."
+    other = _other_models(value, paths, LAST_TOUCH_NAME, "last_touch")
+    if other:
+        return other
+    table = practice_paths() if paths is None else paths
+    ending_there = sum(path[-1] == LAST_TOUCH_NAME for path in table["path"])
+    if close_to(value, ending_there, tolerance=0.01):
+        return "That counts the paths that end there, with or without a purchase; only purchases earn credit."
+    return f"{value:g} is not the number of purchases last touch gives the {LAST_TOUCH_NAME}."
+
+
+@exercise(
+    "06-linear-credit",
+    hints=["Linear shares each purchase equally over the touches on its path: a path of 3 touches gives each "
+           "of them 1/3, a path of 4 touches 1/4.",
+           f"Find the paths with a purchase that pass the {LINEAR_NAME}, and add up 1 divided by the number of "
+           "touches of each; you may write the sum in Python, such as 1/3 + 1/4.",
+           ],
+    wrong=3,
+    right=1 / 3 + 1 / 4 + 1 / 4,
+)
+def _linear_credit(answer: Any, paths: pd.DataFrame | None = None) -> str | None:
+    value = _percent(answer)
+    if value is None or isinstance(answer, str):
+        return "Give the credit as a number of purchases, without quotes; a sum such as 1/3 + 1/4 works too."
+    expected = _credit(paths, "linear", LINEAR_NAME)
+    if close_to(value, expected, tolerance=0.01):
+        return None
+    if value == 0:
+        return f"Linear gives every touch on a path with a purchase a share, and the {LINEAR_NAME} is on such paths."
+    other = _other_models(value, paths, LINEAR_NAME, "linear")
+    if other:
+        return other
+    table = practice_paths() if paths is None else paths
+    bought = table[table["conversions"] > 0]
+    if close_to(value, sum(LINEAR_NAME in path for path in bought["path"]), tolerance=0.01):
+        return ("That counts the paths it is on; linear gives it only its share of each path's purchase: "
+                "1 divided by the number of touches on that path.")
+    return f"{value:g} is not the linear credit of the {LINEAR_NAME}."
+
+
+@exercise(
+    "06-removal-costs-most",
+    hints=["The Markov removal effect says how many purchases would be lost without a touchpoint: "
+           "jl.attribution.markov_removal_effects(jl.attribution.paths_from_events(events)) lists them, "
+           "the largest first.",
+           'Drop the touchpoints where people pay, with .drop(["Checkout (Web)", "Store till"]), and take the '
+           "first name that is left: .index[0].",
+           ],
+    wrong="Instagram ad",
+)
+def _removal_costs_most(answer: Any, events: pd.DataFrame | None = None) -> str | None:
+    if not isinstance(answer, str):
+        return 'Give the touchpoint as text, in quotes, such as "Reviews page".'
+    log = _log(events)
+    effects = markov_removal_effects(paths_from_events(log))["removal_effect"]
+    paying = set(log.loc[log["stage"] == "Buy", "touchpoint"])
+    names = [str(name) for name in effects.index]
+    name = next((known for known in names if same_text(answer, known)), None)
+    if name is None:
+        return f"'{answer.strip()}' is not a touchpoint in the event log; copy its name from the table."
+    if name in paying:
+        return f"The {name} is where people pay; the question asks for a touchpoint before the purchase."
+    before = effects[[known not in paying for known in effects.index]]
+    if name == str(before.idxmax()):
+        return None
+    first_touch = heuristic_credit(paths_from_events(log), "first_touch")
+    if name == str(first_touch.idxmax()):
+        return (f"The {name} brings the most customers in (first touch), but losing it would cost fewer "
+                "purchases than losing another touchpoint.")
+    return f"Without the {name} fewer purchases would be lost than without another touchpoint before the purchase."

@@ -10,7 +10,9 @@ journey to a shareable HTML page (:func:`journeylab.page.export_page`).
 * :func:`empathy_map` (notebook 02): Says, Thinks, Does and Feels, with pains and gains; or the updated canvas;
 * :func:`persona_card` (notebook 03): a persona on one card;
 * :func:`hourglass` and :func:`funnel` (notebook 04): the seven steps, customers per stage, the biggest leak;
+* :func:`funnel_breakdown` (notebook 04): one funnel line per channel or segment;
 * :func:`goal_attainment` (notebook 05): the measured KPI against its target, per stage;
+* :func:`attribution_comparison` (notebook 06): the credit each attribution model gives each touchpoint;
 * :func:`journey_map` (notebook 06): stages by lanes, with the emotion curve, goals, notes and opportunities;
 * :func:`opportunity_matrix` (notebook 07): value against effort, the quick wins top left;
 * :func:`export` (notebook 07): any of them to PNG, SVG or PDF; a journey to HTML.
@@ -25,6 +27,7 @@ Traceback (most recent call last):
 journeylab.errors.ValidationError: funnel_frame: must be a table (got 'str'). Allowed: the table from stage_funnel(events), with a users column.
 """
 
+from journeylab.plots.attribution import MODEL_LABELS, attribution_comparison, funnel_breakdown
 from journeylab.plots.files import EXPORT_FORMATS, export
 from journeylab.plots.maps import JOURNEY_MAP_LANES, EmotionLane, MapLane, journey_map
 from journeylab.plots.matrix import QUADRANTS, opportunity_matrix
@@ -41,7 +44,10 @@ __all__ = [
     "JOURNEY_MAP_LANES",
     "hourglass",
     "funnel",
+    "funnel_breakdown",
     "goal_attainment",
+    "MODEL_LABELS",
+    "attribution_comparison",
     "journey_map",
     "QUADRANTS",
     "opportunity_matrix",

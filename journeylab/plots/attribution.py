@@ -1,0 +1,379 @@
+"""Pictures of which touchpoints matter: attribution models side by side, and a funnel per group.
+
+Introduced in notebooks 04 and 06. :func:`attribution_comparison` puts the
+credit every model gives each touchpoint next to each other, so the models'
+disagreement is the first thing one sees; :func:`funnel_breakdown` draws one
+funnel line per channel (or segment, or month), so the groups that bring
+customers furthest stand out.
+
+>>> table = pd.DataFrame({"last_touch": [3.0, 0.0], "markov": [1.5, 1.5]},
+...                      index=pd.Index(["Checkout (Web)", "Store visit"], name="touchpoint"))
+>>> figure = attribution_comparison(table)
+>>> [axes.get_title(loc="left") for axes in figure.axes[1:]]
+['Last touch', 'Markov']
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
+
+from journeylab.errors import UnknownNameError, ValidationError
+from journeylab.frameworks import framework_names, get_framework
+from journeylab.plots import style
+from journeylab.plots.style import HIGHLIGHT, MAIN, MARGIN, MUTED, OKABE_ITO, RULE, TEXT
+
+__all__ = ["MODEL_LABELS", "attribution_comparison", "funnel_breakdown"]
+
+MODEL_LABELS = {
+    "first_touch": ("First touch", "what brought them in"),
+    "last_touch": ("Last touch", "what closed the sale"),
+    "linear": ("Linear", "equal shares"),
+    "position_based": ("Position based", "40% first, 40% last"),
+    "time_decay": ("Time decay", "the latest count most"),
+    "markov": ("Markov", "what is lost without it"),
+}
+"""The plain name of each attribution model and, in a few words, how it shares out a purchase."""
+
+_IMPORTANCE_ALLOWED = "the table from touchpoint_importance(events): one row per touchpoint, one column per model"
+_BREAKDOWN_ALLOWED = 'the table from stage_funnel(events, breakdown="channel"), with a users column'
+_LINE_COLOURS = ("blue", "orange", "bluish_green", "vermillion", "sky_blue", "reddish_purple", "black")
+"""Okabe-Ito without its yellow, which is too pale for a thin line on white."""
+
+
+# ----------------------------------------------------------------------------- attribution
+
+
+@style.styled
+def attribution_comparison(importance_table: pd.DataFrame, highlight: str | Sequence[str] | bool = True) -> Figure:
+    """The credit each attribution model gives each touchpoint, one panel per model, side by side.
+
+    Introduced in notebook 06.
+
+    Every row is a touchpoint, in the table's order (``touchpoint_importance``
+    puts the largest Markov credit first), and every panel a model, so reading
+    across a row shows how differently the models judge one touchpoint. Each
+    panel has its own scale: last touch gives almost everything to the
+    checkout, and one shared scale would flatten the others.
+
+    Parameters
+    ----------
+    importance_table:
+        The table from ``touchpoint_importance(events)``, or some of its
+        columns: one row per touchpoint, one column of credits per model.
+    highlight:
+        The row to colour and label with its numbers. ``True`` (default): the
+        touchpoint last touch undervalues most, the one whose Markov credit
+        exceeds its last-touch credit the most, when the table has both
+        columns. A name (or a list of names) colours those rows; ``False`` none.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"last_touch": [3.0, 0.0], "markov": [1.5, 1.5]},
+    ...                      index=["Checkout (Web)", "Store visit"])
+    >>> figure = attribution_comparison(table, highlight="store visit")
+    >>> attribution_comparison(table, highlight="Shop window")
+    Traceback (most recent call last):
+    ...
+    journeylab.errors.UnknownNameError: highlight: is not a row of the table (got 'Shop window'). Allowed: Checkout (Web), Store visit.
+    """
+    table = _importance_table(importance_table)
+    names = [str(name) for name in table.index]
+    models = [str(column) for column in table.columns]
+    credits = {model: _credits(table[column], model, names) for model, column in zip(models, table.columns)}
+    marked = _highlighted(highlight, names, credits)
+
+    row, names_width, gap, width = 0.3, 2.3, 0.3, 12.0
+    panel_width = (width - 2 * MARGIN - names_width - gap * (len(models) - 1)) / len(models)
+    header = style.Header.make("Which touchpoints get the credit for a purchase?",
+                               _importance_subtitle(names, credits, marked), width - 2 * MARGIN)
+    descriptions = [_fitted(MODEL_LABELS.get(model, ("", ""))[1], panel_width + gap - 0.1) for model in models]
+    description_lines = max(len(lines) if lines != [""] else 0 for lines in descriptions)
+    description_height = style.text_height(description_lines, 8.5)
+    top = header.height + 0.4 + description_height  # room for the panel titles and what each model does
+    figure, page = style.new_page(width, top + len(names) * row + 0.55)
+    header.draw(page)
+    for index in marked:
+        page.add_patch(Rectangle((MARGIN, top + index * row), width - 2 * MARGIN, row,
+                                 facecolor=style.tint(HIGHLIGHT, 0.12), edgecolor="none"))
+    for index, name in enumerate(names):
+        text = style.shorten(style.wrap(name, names_width - 0.15, 9.5, "bold"), 1)[0]
+        page.text(MARGIN + names_width - 0.15, top + (index + 0.5) * row, text, fontsize=9.5, ha="right",
+                  va="center", fontweight="bold" if index in marked else "normal",
+                  color=HIGHLIGHT if index in marked else TEXT, parse_math=False)
+    for number, model in enumerate(models):
+        left = MARGIN + names_width + number * (panel_width + gap)
+        axes = style.inset(figure, left, top, panel_width, len(names) * row)
+        _credit_panel(axes, model, credits[model], names, marked, title_pad=(description_height + 0.12) * 72)
+        if descriptions[number] != [""]:
+            page.text(left, top - 0.08 - description_height, "\n".join(descriptions[number]), fontsize=8.5,
+                      color=MUTED, va="top")
+    return figure
+
+
+def _importance_table(value: Any) -> pd.DataFrame:
+    if isinstance(value, pd.DataFrame) and value.index.nlevels > 1:
+        raise ValidationError("importance_table", "has one table per stage: draw one stage at a time",
+                              value=f"{value.index.nlevels} index levels",
+                              allowed='one stage of it, such as importance.loc["Trust"]')
+    if not isinstance(value, pd.DataFrame):
+        raise ValidationError("importance_table", "must be a table", value=type(value).__name__,
+                              allowed=_IMPORTANCE_ALLOWED)
+    if len(value) == 0:
+        raise ValidationError("importance_table", "is empty: there are no touchpoints to draw",
+                              allowed=_IMPORTANCE_ALLOWED)
+    table = value
+    if len(table.columns) == 0:
+        raise ValidationError("importance_table", "has no columns: there is no model to draw",
+                              allowed=_IMPORTANCE_ALLOWED)
+    return table
+
+
+def _credits(column: pd.Series, model: str, names: list[str]) -> np.ndarray:
+    values = style.numbers(column, model)
+    for name, value in zip(names, values):
+        if not math.isfinite(value) or value < 0:
+            raise ValidationError(f"{model}.{name}", "must be a credit in purchases", value=value,
+                                  allowed="a number, 0 or more")
+    return values
+
+
+def _highlighted(highlight: Any, names: list[str], credits: dict[str, np.ndarray]) -> list[int]:
+    """The rows to colour: the most undervalued by last touch, the rows named, or none."""
+    if highlight is False or highlight is None:
+        return []
+    if highlight is True:
+        if "last_touch" not in credits or "markov" not in credits:
+            return []
+        undervalued = credits["markov"] - credits["last_touch"]
+        best = int(np.argmax(undervalued))
+        return [best] if undervalued[best] > 0 else []
+    wanted = [highlight] if isinstance(highlight, str) else highlight
+    if not isinstance(wanted, Sequence) or not all(isinstance(name, str) for name in wanted):
+        raise ValidationError("highlight", "must be the name of a row, a list of names, True or False",
+                              value=highlight, allowed=names)
+    folded = [name.strip().casefold() for name in names]
+    rows = []
+    for name in wanted:
+        if name.strip().casefold() not in folded:
+            raise UnknownNameError("highlight", "is not a row of the table", value=name, allowed=names)
+        rows.append(folded.index(name.strip().casefold()))
+    return rows
+
+
+def _fitted(text: str, width: float) -> list[str]:
+    """One line when it fits (measured), else at most two wrapped ones."""
+    return [text] if style.text_width(text, 8.5) <= width else style.shorten(style.wrap(text, width, 8.5), 2)
+
+
+def _credit_text(value: float) -> str:
+    """1,548 and 181 for large credits, 0.67 for the small ones of a hand-made example."""
+    return style.number(round(value) if abs(value) >= 10 else round(value, 2))
+
+
+def _importance_subtitle(names: list[str], credits: dict[str, np.ndarray], marked: list[int]) -> str:
+    totals = [float(values.sum()) for values in credits.values()]
+    same = max(totals) - min(totals) <= 0.01 * max(max(totals), 1)
+    purchases = f"the {_credit_text(totals[0])} purchases" if same else "the purchases"
+    text = (f"Each panel is one model's way to share out {purchases} over the touchpoints; "
+            "each panel has its own scale.")
+    if "last_touch" in credits and "markov" in credits:
+        text += (" Last touch credits only the step just before buying; the Markov model asks how many "
+                 "purchases would be lost without each touchpoint.")
+        for index in marked:
+            text += (f" {names[index]}: {_credit_text(credits['last_touch'][index])} by last touch, "
+                     f"{_credit_text(credits['markov'][index])} by Markov.")
+    return text
+
+
+def _credit_panel(axes: Any, model: str, values: np.ndarray, names: list[str], marked: list[int],
+                  title_pad: float) -> None:
+    """One model's bars: a bar per touchpoint, the highlighted rows in colour and with their number."""
+    axes.set_facecolor("none")  # the page's highlight band shows through
+    largest = max(float(values.max()), 1e-9)
+    colours = [HIGHLIGHT if index in marked else MAIN for index in range(len(names))]
+    rows = np.arange(len(names)) + 0.5
+    for y, value, colour, name in zip(rows, values, colours, names):
+        axes.add_patch(Rectangle((0, y - 0.32), value, 0.64, facecolor=colour, edgecolor="none", label=name))
+    for index in marked:
+        axes.text(values[index] + largest * 0.04, rows[index], _credit_text(values[index]), fontsize=8.5,
+                  fontweight="bold", color=HIGHLIGHT, va="center")
+    axes.set_xlim(0, largest * 1.3)  # room for a highlighted row's number
+    axes.set_ylim(len(names), 0)
+    axes.set_title(MODEL_LABELS.get(model, (model.replace("_", " ").capitalize(), ""))[0], fontsize=11,
+                   loc="left", pad=title_pad)
+    axes.xaxis.set_major_locator(MaxNLocator(3, integer=largest >= 3))
+    axes.yaxis.set_major_locator(NullLocator())
+    axes.tick_params(axis="x", labelsize=8, length=3)
+    axes.grid(axis="x", color=RULE, linewidth=0.6)
+    axes.set_axisbelow(True)
+    for side in ("left", "bottom"):
+        axes.spines[side].set_color(MUTED)
+
+
+# ----------------------------------------------------------------------------- funnel per group
+
+
+@style.styled
+def funnel_breakdown(breakdown_frame: pd.DataFrame, compare_at: str | None = None) -> Figure:
+    """One funnel line per group (channel, segment, month): the share of each group's customers at each stage.
+
+    Introduced in notebook 04.
+
+    Each line starts at 100 % at the first stage and falls as customers drop
+    out; the higher a line stays, the further that group's customers get.
+    Shares are worked out from ``users``, within each group. The scale is
+    stretched at the bottom (a log scale), so the few percent who reach Buy
+    can be compared as well as the many at the top, and a step that loses
+    half of a group drops as far wherever it happens. Beside the picture the
+    groups are ranked by their share at ``compare_at``.
+
+    Parameters
+    ----------
+    breakdown_frame:
+        The table from ``stage_funnel(events, breakdown="channel")`` (or with
+        ``freq="M"``): two index levels, the group and the stage, and a
+        ``users`` column. Up to seven groups: keep the ones to compare with
+        ``frame.loc[["Instagram", "Search"]]``.
+    compare_at:
+        The stage at which to rank the groups. Default: the purchase stage
+        (Buy in the hourglass) when the stages are those of a framework, else
+        the last stage.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"users": [100, 10, 50, 10]}, index=pd.MultiIndex.from_product(
+    ...     [["Instagram", "Search"], ["Know", "Buy"]], names=["channel", "stage"]))
+    >>> figure = funnel_breakdown(table)
+    >>> funnel_breakdown(table.loc["Search"])
+    Traceback (most recent call last):
+    ...
+    journeylab.errors.ValidationError: breakdown_frame: has one funnel, not one per group (got '1 index level'). Allowed: the table from stage_funnel(events, breakdown="channel"), with a users column.
+    """
+    groups, stages, users, level_name = _breakdown_table(breakdown_frame)
+    shares = np.full(users.shape, np.nan)
+    np.divide(users * 100, users[:, :1], out=shares, where=users[:, :1] > 0)
+    compare = _compare_stage(compare_at, stages)
+
+    width, plot_height, plot_width = 11.5, 4.6, 6.4
+    subtitle = (f"Each line follows the customers of one {level_name}: the share of those at {stages[0]} "
+                "who reached each stage. The higher a line stays, the further those customers get. The scale "
+                "is stretched at the bottom, so that the small shares near the end can be compared too.")
+    header = style.Header.make(f"How far customers get, by {level_name}", subtitle, width - 2 * MARGIN)
+    plot_left, plot_top = MARGIN + 0.75, header.height + 0.25
+    figure, page = style.new_page(width, plot_top + plot_height + 0.7)
+    header.draw(page)
+    axes = style.inset(figure, plot_left, plot_top, plot_width, plot_height)
+    colours = [OKABE_ITO[_LINE_COLOURS[index]] for index in range(len(groups))]
+    _share_lines(axes, groups, stages, shares, colours, compare)
+    _ranking(page, plot_left + plot_width + 0.45, plot_top, width - MARGIN, groups, stages, users, shares,
+             colours, compare)
+    return figure
+
+
+def _breakdown_table(value: Any) -> tuple[list[str], list[str], np.ndarray, str]:
+    """Groups and stages in the table's order, users as a groups × stages array, and the group level's name."""
+    table = style.table(value, "breakdown_frame", ["users"], _BREAKDOWN_ALLOWED)
+    levels = table.index.nlevels
+    if levels != 2:
+        problem = "has one funnel, not one per group" if levels == 1 else (
+            "has more than one kind of group (breakdown and freq together): draw one kind at a time")
+        raise ValidationError("breakdown_frame", problem, value=f"{levels} index level{'s' * (levels != 1)}",
+                              allowed=_BREAKDOWN_ALLOWED)
+    group_values, stage_values = table.index.get_level_values(0), table.index.get_level_values(1)
+    groups = list(dict.fromkeys(str(group) for group in group_values))
+    stages = list(dict.fromkeys(str(stage) for stage in stage_values))
+    if len(groups) > len(_LINE_COLOURS):
+        raise ValidationError("breakdown_frame", f"has {len(groups)} groups, too many lines to tell apart",
+                              value=len(groups), allowed=f"at most {len(_LINE_COLOURS)} groups: keep the ones to "
+                              f'compare, such as frame.loc[["{groups[0]}", "{groups[1]}"]]')
+    counts = style.numbers(table["users"], "users")
+    users = np.zeros((len(groups), len(stages)))
+    for group, stage, count in zip(group_values, stage_values, counts):
+        if not math.isfinite(count) or count < 0:
+            raise ValidationError(f"users.{group}.{stage}", "must be a number of users", value=count,
+                                  allowed="a whole number, 0 or more")
+        users[groups.index(str(group)), stages.index(str(stage))] += count
+    name = table.index.names[0]
+    return groups, stages, users, str(name) if name is not None else "group"
+
+
+def _compare_stage(compare_at: str | None, stages: list[str]) -> int:
+    """Where the groups are ranked: the stage asked for, the purchase, or the last stage."""
+    folded = [stage.strip().casefold() for stage in stages]
+    if compare_at is not None:
+        if not isinstance(compare_at, str) or compare_at.strip().casefold() not in folded:
+            raise UnknownNameError("compare_at", "is not a stage of the table", value=compare_at, allowed=stages)
+        return folded.index(compare_at.strip().casefold())
+    for key in framework_names():
+        framework = get_framework(key)
+        purchase = framework.from_hourglass["Buy"].casefold()
+        if set(folded) <= {name.casefold() for name in framework.stage_names} and purchase in folded:
+            return folded.index(purchase)
+    return len(stages) - 1
+
+
+def _percent_text(share: float) -> str:
+    if math.isnan(share):
+        return "–"
+    if share >= 10 or share == 0:
+        return f"{share:.0f}%"
+    return f"{share:.1f}%" if share >= 1 else f"{share:.2f}%"
+
+
+def _share_lines(axes: Any, groups: list[str], stages: list[str], shares: np.ndarray, colours: list[str],
+                 compare: int) -> None:
+    """The lines on a log scale, with the stage where the groups are ranked shaded."""
+    positions = np.arange(len(stages))
+    axes.axvspan(compare - 0.3, compare + 0.3, color=style.tint(OKABE_ITO["orange"], 0.18), linewidth=0, zorder=0)
+    for group, values, colour in zip(groups, shares, colours):
+        axes.plot(positions, values, color=colour, linewidth=2, marker="o", markersize=5, label=group, zorder=3,
+                  clip_on=False)
+    axes.set_yscale("log")
+    positive = shares[np.isfinite(shares) & (shares > 0)]
+    lowest = float(positive.min()) if len(positive) else 1.0
+    axes.set_ylim(lowest / 1.5, 100 * 1.25)
+    ticks = [tick for tick in (100, 50, 20, 10, 5, 2, 1, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01) if tick >= lowest / 1.5]
+    axes.yaxis.set_major_locator(FixedLocator(ticks))
+    axes.yaxis.set_minor_locator(NullLocator())
+    axes.set_yticks(ticks, [_percent_text(tick).replace(".0%", "%") for tick in ticks])
+    axes.set_xticks(positions, stages)
+    axes.set_xlim(-0.35, len(stages) - 0.65)
+    axes.tick_params(axis="x", labelsize=10, length=0, pad=6)
+    axes.tick_params(axis="y", labelsize=9, length=0)
+    for label, index in zip(axes.get_xticklabels(), positions):
+        if index == compare:
+            label.set_fontweight("bold")
+    axes.grid(axis="y", color=RULE, linewidth=0.6)
+    axes.set_axisbelow(True)
+    axes.spines["left"].set_visible(False)
+    axes.spines["bottom"].set_color(MUTED)
+    axes.set_ylabel(f"share of those at {stages[0]}", fontsize=9.5, color=MUTED)
+
+
+def _ranking(page: Any, left: float, top: float, right: float, groups: list[str], stages: list[str],
+             users: np.ndarray, shares: np.ndarray, colours: list[str], compare: int) -> None:
+    """The groups from highest to lowest share at the compared stage, with the numbers behind each share."""
+    page.text(left, top, f"Reached {stages[compare]}", fontsize=11, fontweight="bold", va="top")
+    page.text(left, top + 0.25, f"share of those at {stages[0]}, highest first", fontsize=9, color=MUTED, va="top")
+    order = sorted(range(len(groups)), key=lambda row: -np.nan_to_num(shares[row, compare], nan=-1.0))
+    name_width = right - left - 1.15
+    y = top + 0.72
+    for row in order:
+        page.plot([left, left + 0.3], [y, y], color=colours[row], linewidth=2, marker="o", markersize=5,
+                  markevery=[1])
+        name = style.shorten(style.wrap(groups[row], name_width, 10), 1)[0]
+        page.text(left + 0.42, y, name, fontsize=10, va="center", parse_math=False)
+        page.text(right, y, _percent_text(shares[row, compare]), fontsize=10, fontweight="bold", ha="right",
+                  va="center")
+        first, reached = users[row, 0], users[row, compare]
+        detail = f"{style.number(reached)} of {style.number(first)}" if first > 0 else f"nobody at {stages[0]}"
+        page.text(left + 0.42, y + 0.22, detail, fontsize=8.5, color=MUTED, va="center")
+        y += 0.55
