@@ -5,11 +5,15 @@ help them there (notebook 07). Each has a customer value and a business value
 (0-100), an effort (1-5), an owner and a status. :func:`prioritise` ranks them
 by value per unit of effort, so the quick wins come first, and lifts the
 opportunities of a stage that misses its goal, saying so in the table.
+:func:`quadrant` names the corner of the value-versus-effort matrix an idea
+falls in (:data:`QUADRANTS`).
 
 >>> fix = Opportunity("Show delivery cost on the product page", pain_point="Surprise fee at checkout",
 ...                   customer_value=80, business_value=60, effort=2)
 >>> fix.value, fix.score
 (70.0, 35.0)
+>>> quadrant(fix.value, fix.effort)
+'Quick wins'
 >>> Opportunity("Faster replies", effort=9)
 Traceback (most recent call last):
 ...
@@ -18,24 +22,39 @@ journeylab.errors.ValidationError: opportunity.effort: is out of range (got 9). 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from numbers import Real
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from journeylab import _fields
+from journeylab.errors import ValidationError
 
 if TYPE_CHECKING:
     from journeylab.journey import Journey
 
-__all__ = ["Opportunity", "STATUSES", "MISSED_GOAL_BOOST", "prioritise"]
+__all__ = ["Opportunity", "STATUSES", "MISSED_GOAL_BOOST", "QUADRANTS", "EFFORT_MIDDLE", "VALUE_MIDDLE", "quadrant",
+           "prioritise"]
 
 STATUSES = ("idea", "planned", "doing", "done")
 """Where an opportunity stands, from first idea to finished."""
 
 MISSED_GOAL_BOOST = 1.5
 """An opportunity in a stage that misses its goal counts this many times its score."""
+
+EFFORT_MIDDLE, VALUE_MIDDLE = 3, 50
+"""Where the value-versus-effort matrix is split: the middle of the effort scale (1-5) and of value (0-100)."""
+
+QUADRANTS = {  # name: (corner of the matrix, what to do with what lands there)
+    "Quick wins": ("top left", "much value, little effort: do these first"),
+    "Big bets": ("top right", "much value, much effort: plan them"),
+    "Fill-ins": ("bottom left", "little value, little effort: when there is time"),
+    "Thankless tasks": ("bottom right", "little value, much effort: think twice"),
+}
+"""The four corners of the value-versus-effort matrix, split at :data:`EFFORT_MIDDLE` and :data:`VALUE_MIDDLE`."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +88,39 @@ class Opportunity:
     def score(self) -> float:
         """Value per unit of effort: the higher, the sooner it is worth doing."""
         return self.value / self.effort
+
+
+def quadrant(value: float, effort: float) -> str:
+    """The corner of the value-versus-effort matrix an idea falls in: one of the names in :data:`QUADRANTS`.
+
+    Introduced in notebook 07. Value 50 or more is *much value*; effort 3 or
+    less is *little effort*: a point on a dividing line counts on the better
+    side, as the tinted quick-win corner of the matrix shows.
+
+    >>> quadrant(60, 4)
+    'Big bets'
+    >>> quadrant(50, 3)
+    'Quick wins'
+    >>> quadrant(40, 0)
+    Traceback (most recent call last):
+    ...
+    journeylab.errors.ValidationError: effort: is out of range (got 0). Allowed: a number from 1 to 5.
+    """
+    value, effort = _scale(value, "value", 0, 100), _scale(effort, "effort", 1, 5)
+    much_value, little_effort = value >= VALUE_MIDDLE, effort <= EFFORT_MIDDLE
+    if much_value:
+        return "Quick wins" if little_effort else "Big bets"
+    return "Fill-ins" if little_effort else "Thankless tasks"
+
+
+def _scale(number: Any, field: str, low: float, high: float) -> float:
+    """A number on a scale from ``low`` to ``high`` (a whole number, a decimal or a number from a table)."""
+    allowed = f"a number from {low:g} to {high:g}"
+    if isinstance(number, bool) or not isinstance(number, Real):
+        raise ValidationError(field, "must be a number", value=number, allowed=allowed)
+    if not (math.isfinite(number) and low <= number <= high):
+        raise ValidationError(field, "is out of range", value=number, allowed=allowed)
+    return float(number)
 
 
 PRIORITY_COLUMNS = ["stage", "title", "pain_point", "value", "effort", "score", "emotion", "status", "owner", "why"]

@@ -6,7 +6,7 @@ import pytest
 
 from journeylab.errors import ValidationError
 from journeylab.journey import Journey, StageGoal, Touchpoint
-from journeylab.opportunities import MISSED_GOAL_BOOST, Opportunity, prioritise
+from journeylab.opportunities import MISSED_GOAL_BOOST, QUADRANTS, Opportunity, prioritise, quadrant
 
 
 def journey() -> Journey:
@@ -59,3 +59,26 @@ def test_bad_opportunity_values_name_their_field(kwargs, field):
     with pytest.raises(ValidationError) as caught:
         Opportunity(**kwargs)
     assert caught.value.field == field
+
+
+@pytest.mark.parametrize(
+    "value, effort, corner",
+    [
+        (70, 2, "Quick wins"),  # much value (>= 50), little effort (<= 3)
+        (60, 4, "Big bets"),  # much value, much effort
+        (45, 2, "Fill-ins"),  # little value, little effort
+        (40, 5, "Thankless tasks"),  # little value, much effort
+        (50, 3, "Quick wins"),  # on both lines: the better side of each
+        (49.5, 3.5, "Thankless tasks"),  # just below the value line, just past the effort line
+    ],
+)
+def test_quadrant_names_the_corner_of_the_matrix(value, effort, corner):
+    assert quadrant(value, effort) == corner
+    assert corner in QUADRANTS
+
+
+@pytest.mark.parametrize("value, effort, field", [(120, 2, "value"), (50, 0, "effort"), ("high", 2, "value"),
+                                                  (50, True, "effort")])
+def test_quadrant_refuses_values_off_the_scales(value, effort, field):
+    with pytest.raises(ValidationError, match=f"^{field}: "):
+        quadrant(value, effort)

@@ -198,3 +198,21 @@ def test_a_browser_shows_the_persona_every_stage_and_the_top_opportunity(page_fi
             assert screenshot.read_bytes().startswith(b"\x89PNG")
         finally:
             browser.close()
+
+
+def test_export_passes_actuals_to_the_page_so_missed_goals_rank_first(tmp_path):
+    from journeylab.journey import Journey, StageGoal
+    from journeylab.opportunities import Opportunity
+    from journeylab.plots import export
+
+    shop = Journey("Nordlys Home")
+    shop.set_goal("Buy", StageGoal("Turn carts into orders", "Conversion rate", 12))
+    shop.add_opportunity("Buy", Opportunity("Show delivery cost early", customer_value=60, business_value=60, effort=3))  # 20
+    shop.add_opportunity("Like", Opportunity("Faster product pages", customer_value=70, business_value=70, effort=3))  # 23.3
+    plain = export(shop, tmp_path / "plain.html").read_text(encoding="utf-8")
+    measured = export(shop, tmp_path / "measured.html", actuals={"Buy": 9.8}).read_text(encoding="utf-8")
+    assert plain.index("Faster product pages") < plain.index("Show delivery cost early")
+    assert "misses its goal" in measured
+    # 20 x 1.5 = 30 beats 23.3: with the measurement the Buy idea comes first
+    ranked = measured[measured.index("misses its goal") - 3000:]
+    assert ranked.index("Show delivery cost early") < ranked.index("Faster product pages")

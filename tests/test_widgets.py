@@ -556,6 +556,16 @@ def test_export_writes_next_to_the_notebook_and_names_the_file(tmp_path, monkeyp
     assert f"nordlys_home_journey.{fmt}" in builder.message.value and not problem(builder)
 
 
+def test_export_html_button_writes_the_shareable_page_of_the_journey(tmp_path):
+    builder = JourneyBuilder(nordlys(), folder=tmp_path, live_preview=False)
+    builder.buttons["export_html"].click()
+    page = (tmp_path / "nordlys_home_journey.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<title>Customer journey: Nordlys Home</title>" in page
+    assert "Reviews page" in page  # a touchpoint of the journey, in the page's table
+    assert "nordlys_home_journey.html" in builder.message.value and not problem(builder)
+
+
 @pytest.mark.parametrize("fmt, read", [("csv", Journey.from_csv), ("json", Journey.load),
                                        ("md", lambda path: Journey.from_markdown(path.read_text(encoding="utf-8")))])
 def test_exported_plan_reads_back_as_the_same_journey(tmp_path, fmt, read):
@@ -567,7 +577,7 @@ def test_exported_plan_reads_back_as_the_same_journey(tmp_path, fmt, read):
 def test_export_of_an_unknown_format_says_which_exist(tmp_path):
     builder = JourneyBuilder(nordlys(), folder=tmp_path, live_preview=False)
     assert builder.export("jpg") is None
-    assert "Allowed: png, svg, pdf, csv, md, json" in builder.message.value
+    assert "Allowed: png, svg, pdf, html, csv, md, json" in builder.message.value
     assert list(tmp_path.iterdir()) == []
 
 

@@ -165,3 +165,30 @@ def _empathy_map(answer: Any) -> str | None:
         verb, each = ("is", "it") if len(names) == 1 else ("are", "each")
         return f"{_listed(names)} {verb} still empty: add at least one line to {each}."
     return None
+
+
+_CANVAS_NEEDS = (("who", "who you empathise with (who)"), ("goal", "what they need to do (goal)"),
+                 ("sees", "a line in Sees"), ("hears", "a line in Hears"))
+"""What exercise 02-canvas asks for: the goal on top (who, and what they need to do), and the two areas the
+2017 canvas added around the customer."""
+
+
+@exercise(
+    "02-canvas",
+    hints=["The updated canvas starts from a goal: who you empathise with (who=...) and what they need to do "
+           "(goal=...). Then add what they see around them (sees) and what they hear from others (hears).",
+           "jl.EmpathyMap(who=\"Convenience segment\", goal=\"...\", sees=[\"...\"], hears=[\"...\"], says=[\"...\"], "
+           "does=[\"...\"]) with your own words in place of the dots.",
+           ],
+    wrong=EmpathyMap(who="Convenience segment", says=["Can it be delivered on Saturday?"],
+                     sees=["Neighbours' parcels piling up by the door"]),
+    right=EmpathyMap(who="Convenience segment", goal="Furnish the children's room before school starts",
+                     sees=["Ads for next-day delivery"], hears=["Other parents recommend shops that deliver fast"]),
+)
+def _canvas(answer: Any) -> str | None:
+    if not isinstance(answer, EmpathyMap):
+        return "Build the canvas with jl.EmpathyMap(...), not as a dictionary or a text."
+    missing = [label for area, label in _CANVAS_NEEDS if not getattr(answer, area)]
+    if missing:
+        return f"The canvas still needs {_listed(missing)}."
+    return None

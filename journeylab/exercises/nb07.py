@@ -1,18 +1,24 @@
 """Exercises of notebook 07, build your journey.
 
-Every answer here is a model object (a Persona or a Journey), never a file: the
-checks look at the object itself, so they give the same verdict on any machine
-and in any folder.
+Every answer here is a model object (a Persona or a Journey) or a plain value
+(a corner of the matrix, a ranking, a stage), never a file: the checks look at
+the answer itself, so they give the same verdict on any machine and in any
+folder. The opportunity exercises take what the notebook gave the learner as
+context (``check("07-missed-goal-first", answer, journey=plan, actuals=measured)``)
+and work the expected answer out from it with the package.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from journeylab.checks import exercise
 from journeylab.errors import UnknownNameError
 from journeylab.journey import Journey, StageGoal, Touchpoint
 from journeylab.kpis import get_kpi
+from journeylab.opportunities import (EFFORT_MIDDLE, MISSED_GOAL_BOOST, QUADRANTS, VALUE_MIDDLE, Opportunity,
+                                     prioritise, quadrant)
 from journeylab.personas import Persona
 
 __all__: list[str] = []
@@ -150,3 +156,153 @@ def _complete_journey(answer: Any) -> str | None:
         return None
     things = "1 thing" if len(missing) == 1 else f"{len(missing)} things"
     return f"journey.missing() still lists {things}; the first: {missing[0]}."
+
+
+# -- opportunities: the matrix, the ranking and the missed goals ---------------------------------------
+
+MATRIX_IDEA = Opportunity("Make the room planner work on tablets", pain_point="Hard to use on a tablet",
+                          customer_value=70, business_value=50, effort=4)
+"""The idea exercise 07-place-on-matrix places when the notebook passes none."""
+
+RANKING_IDEAS = (
+    Opportunity("Video call with a carpenter", customer_value=100, business_value=80, effort=3),
+    Opportunity("Delivery cost on the product page", customer_value=80, business_value=60, effort=2),
+    Opportunity("Thank-you card in every parcel", customer_value=30, business_value=20, effort=1),
+)
+"""The ideas exercise 07-rank-by-value-per-effort ranks when the notebook passes none: ranked by value,
+by effort and by value per effort, they come in three different orders."""
+
+
+def _corner(answer: Any) -> str | None:
+    """The name in QUADRANTS the answer means, ignoring case, spaces, hyphens and a plural s; else None."""
+    if not isinstance(answer, str):
+        return None
+    letters = "".join(character for character in answer.casefold() if character.isalpha())
+    for name in QUADRANTS:
+        key = "".join(character for character in name.casefold() if character.isalpha())
+        if letters in (key, key.removesuffix("s")):
+            return name
+    return None
+
+
+def _much_value(name: str) -> bool:
+    return QUADRANTS[name][0].startswith("top")
+
+
+@exercise(
+    "07-place-on-matrix",
+    hints=["Work out the idea's value (the mean of customer value and business value) and look at its effort. "
+           f"Value {VALUE_MIDDLE} or more is much value; effort {EFFORT_MIDDLE} or less is little effort.",
+           "Much value and little effort is a quick win; much value and much effort a big bet; little value and "
+           "little effort a fill-in; little value and much effort a thankless task. idea.value gives the value.",
+           ],
+    wrong="Quick wins",
+    right="Big bets",
+)
+def _place_on_matrix(answer: Any, opportunity: Opportunity | None = None) -> str | None:
+    idea = MATRIX_IDEA if opportunity is None else opportunity
+    expected, named = quadrant(idea.value, idea.effort), _corner(answer)
+    if named is None:
+        return f"Give one of the four corners as text: {_listed([f'{name!r}' for name in QUADRANTS])}."
+    if named == expected:
+        return None
+    if _much_value(named) != _much_value(expected):
+        return (f"Work out the value again: the mean of customer value ({idea.customer_value}) and business value "
+                f"({idea.business_value}), against the middle line at {VALUE_MIDDLE}.")
+    return f"Look at the effort again: {EFFORT_MIDDLE} or less counts as little effort, more as much effort."
+
+
+def _sorted_by(ideas: Sequence[Opportunity], key: Any, highest_first: bool) -> bool:
+    values = [key(idea) for idea in ideas]
+    pairs = list(zip(values, values[1:]))
+    return all(a >= b for a, b in pairs) if highest_first else all(a <= b for a, b in pairs)
+
+
+@exercise(
+    "07-rank-by-value-per-effort",
+    hints=["The score of an idea is its value divided by its effort (idea.score gives it). The idea with the "
+           "highest score is the one most worth doing first.",
+           "Work out value ÷ effort for each of the three ideas, then write their titles in a list, the highest "
+           "score first: [\"...\", \"...\", \"...\"].",
+           ],
+    wrong=[idea.title for idea in RANKING_IDEAS],
+    right=[RANKING_IDEAS[1].title, RANKING_IDEAS[0].title, RANKING_IDEAS[2].title],
+)
+def _rank_by_value_per_effort(answer: Any, ideas: Sequence[Opportunity] | None = None) -> str | None:
+    ideas = list(RANKING_IDEAS if ideas is None else ideas)
+    if not isinstance(answer, (list, tuple)):
+        return "Give a list of the titles, in square brackets, the idea to do first at the start."
+    titles = [item.title if isinstance(item, Opportunity) else item for item in answer]
+    by_title = {idea.title.casefold(): idea for idea in ideas}
+    unknown = [title for title in titles if not isinstance(title, str) or title.strip().casefold() not in by_title]
+    if unknown:
+        return f"{unknown[0]!r} is not the title of one of the ideas: copy the titles from the cell above."
+    chosen = [by_title[title.strip().casefold()] for title in titles]
+    if len(chosen) != len(ideas) or len({idea.title for idea in chosen}) != len(ideas):
+        return f"Put each of the {len(ideas)} ideas in the list exactly once."
+    if _sorted_by(chosen, lambda idea: idea.score, highest_first=True):
+        return None  # ideas with the same score may come in either order
+    if _sorted_by(chosen, lambda idea: idea.value, highest_first=True):
+        return "That is the order of value alone: an idea that helps a lot may also be a lot of work."
+    if _sorted_by(chosen, lambda idea: idea.effort, highest_first=False):
+        return "That is the order of effort alone: the easiest idea is not always the one most worth doing."
+    if _sorted_by(chosen, lambda idea: idea.score, highest_first=False):
+        return "That puts the idea least worth doing first: the list starts with the highest value per effort."
+    return "The list is not in order of value per effort yet: work out value ÷ effort for each idea."
+
+
+def _missed_goal_example() -> tuple[Journey, dict[str, float]]:
+    """The plan and measurements of exercise 07-missed-goal-first (the notebook builds the same).
+
+    Like's bounce rate is below its target, which is good for a bounce rate;
+    Buy and Repeat miss theirs. Without the measurements Like's idea comes
+    first; with them, Buy's.
+    """
+    plan = Journey("Nordlys Home")
+    plan.set_goal("Like", StageGoal("Keep visitors looking around", "Bounce rate", 40, better="lower"))
+    plan.set_goal("Buy", StageGoal("Turn visitors into buyers", "Conversion rate", 3.5))
+    plan.set_goal("Repeat", StageGoal("Bring customers back", "Repeat purchase rate", 30))
+    plan.add_opportunity("Like", Opportunity("Bigger photos on the product page", customer_value=80,
+                                             business_value=80, effort=2))
+    plan.add_opportunity("Buy", Opportunity("Show the delivery cost early", customer_value=80, business_value=50,
+                                            effort=2))
+    plan.add_opportunity("Repeat", Opportunity("Care tips a month after delivery", customer_value=60,
+                                               business_value=60, effort=3))
+    return plan, {"Like": 36.0, "Buy": 2.8, "Repeat": 24.0}
+
+
+@exercise(
+    "07-missed-goal-first",
+    hints=["First find out which goals are missed: compare each measured value with its target, in the direction "
+           "that is better (for a bounce rate, lower is better). The ideas of a stage that misses its goal count "
+           f"× {MISSED_GOAL_BOOST:g}.",
+           "jl.opportunities.prioritise(plan, actuals=measured) ranks the ideas with the missed goals counted; "
+           "the stage column of its first row is the answer.",
+           ],
+    wrong="Like",
+    right="Buy",
+)
+def _missed_goal_first(answer: Any, journey: Journey | None = None,
+                       actuals: Mapping[str, float] | None = None) -> str | None:
+    if journey is None:
+        journey, actuals = _missed_goal_example()
+    measured = {journey.framework.stage(stage).name: value for stage, value in dict(actuals or {}).items()}
+    ranked = prioritise(journey, measured)
+    if not isinstance(answer, str):
+        return "Give the stage as text, in quotes, such as \"Know\"."
+    try:
+        stage = journey.framework.stage(answer.strip()).name
+    except UnknownNameError:
+        return f"'{answer}' is not a stage of this journey; its stages are {', '.join(journey.stage_names)}."
+    if stage == ranked["stage"].iloc[0]:
+        return None
+    goal, actual = journey.goal(stage), measured.get(stage)
+    if not journey.opportunities(stage):
+        return f"{stage} has no idea in this plan, so it cannot come first."
+    if goal is not None and actual is not None and goal.is_met(actual):
+        return (f"{stage} meets its goal ({goal.kpi}: {goal.better} is better), so its ideas keep their score "
+                "and another stage's idea overtakes them.")
+    if goal is not None and actual is not None:
+        return (f"{stage} misses its goal, so its ideas count × {MISSED_GOAL_BOOST:g}, but an idea of another stage "
+                "still scores higher.")
+    return f"{stage} was not measured, so its ideas keep their score; an idea of another stage scores higher."

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from matplotlib.figure import Figure
@@ -25,14 +26,16 @@ _NO_DATES = {"png": {}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}  #
 
 
 def export(figure: Figure | Journey, path: str | os.PathLike[str], format: str | None = None, *,
-           dpi: int = 150) -> Path:
+           dpi: int = 150, actuals: Mapping[str, float] | None = None) -> Path:
     """Save a figure as PNG, SVG or PDF and return where it went; a journey as a shareable HTML page.
 
     Introduced in notebook 07.
 
     Given a :class:`~journeylab.journey.Journey` and a name ending in
     ``.html``, it writes the one-page summary of :func:`journeylab.page.export_page`
-    (persona, map, goals and opportunities) instead of a picture.
+    (persona, map, goals and opportunities) instead of a picture; ``actuals``
+    (each stage's measured KPI) go to the page, so it shows which goals are
+    missed and ranks their opportunities first, as :func:`~journeylab.opportunities.prioritise` does.
 
     The format comes from ``format`` or else from the file name's ending; a name
     without an ending gets one. Files carry no date, so exporting the same
@@ -67,7 +70,7 @@ def export(figure: Figure | Journey, path: str | os.PathLike[str], format: str |
     journeylab.errors.ValidationError: format: is not a format export can write (got 'jpg'). Allowed: png, svg, pdf.
     """
     if isinstance(figure, Journey):
-        return _export_journey(figure, Path(path), format)
+        return _export_journey(figure, Path(path), format, actuals)
     if not isinstance(figure, Figure):
         raise ValidationError("figure", "must be a figure from journeylab.plots", value=type(figure).__name__,
                               allowed="a figure such as hourglass() or journey_map(journey)")
@@ -90,13 +93,13 @@ def export(figure: Figure | Journey, path: str | os.PathLike[str], format: str |
     return path
 
 
-def _export_journey(journey: Journey, path: Path, format: str | None) -> Path:
+def _export_journey(journey: Journey, path: Path, format: str | None, actuals: Mapping[str, float] | None) -> Path:
     """A journey goes to an HTML page; for a picture of it, draw the map first."""
     from journeylab.page import export_page  # the page sits on top of the plots: imported when needed
 
     suffix = path.suffix.lower().lstrip(".")
     chosen = (format if isinstance(format, str) else suffix).strip().lower().lstrip(".")
     if chosen in ("html", "htm") and suffix in ("", "html", "htm"):
-        return export_page(journey, path if suffix else path.with_name(f"{path.name}.html"))
+        return export_page(journey, path if suffix else path.with_name(f"{path.name}.html"), actuals=actuals)
     raise ValidationError("format", "a journey is exported as an HTML page", value=format or path.name,
                           allowed='a file name ending in .html; for a picture, export journey_map(journey)')

@@ -31,21 +31,14 @@ from matplotlib.transforms import Bbox, offset_copy
 from journeylab.errors import SchemaError, ValidationError
 from journeylab.frameworks import framework_names, get_framework
 from journeylab.journey import Journey
-from journeylab.opportunities import STATUSES, prioritise
+from journeylab.opportunities import EFFORT_MIDDLE, QUADRANTS, STATUSES, VALUE_MIDDLE, prioritise
 from journeylab.plots import style
 from journeylab.plots.style import MARGIN, MET, MUTED, OKABE_ITO, RULE, TEXT
 
-__all__ = ["QUADRANTS", "opportunity_matrix"]
+__all__ = ["QUADRANTS", "opportunity_matrix"]  # QUADRANTS re-exported from journeylab.opportunities
 
-EFFORT_MIDDLE, VALUE_MIDDLE = 3, 50  # the middle of the effort scale (1-5) and of the value scale (0-100)
+# The corners and where they split are defined once, with the opportunities they sort.
 
-QUADRANTS = {  # name: (corner, what to do with what lands there)
-    "Quick wins": ("top left", "much value, little effort: do these first"),
-    "Big bets": ("top right", "much value, much effort: plan them"),
-    "Fill-ins": ("bottom left", "little value, little effort: when there is time"),
-    "Thankless tasks": ("bottom right", "little value, much effort: think twice"),
-}
-"""The four corners of the matrix, split at effort 3 and value 50."""
 
 _STAGE_COLOURS = ("blue", "orange", "bluish_green", "vermillion", "sky_blue", "reddish_purple", "black")
 _STATUS_MARKERS = {"idea": "o", "planned": "s", "doing": "D", "done": "X"}

@@ -33,7 +33,7 @@ from journeylab.widgets._common import button, figure_png, plain_words, say_ok, 
 __all__ = ["BuilderBase", "UNDO_LIMIT"]
 
 UNDO_LIMIT = 100  # states kept for Undo: plenty for a session, bounded memory
-_KNOWN_ENDINGS = (".json", ".png", ".svg", ".pdf", ".csv", ".md")
+_KNOWN_ENDINGS = (".json", ".png", ".svg", ".pdf", ".html", ".csv", ".md")
 
 
 class BuilderBase:
@@ -292,7 +292,10 @@ class BuilderBase:
         self._change(replace)
 
     def export(self, format: str) -> Path | None:
-        """Write the picture (png, svg, pdf) or the data (json) next to the notebook; the message names the file."""
+        """Write the picture (png, svg, pdf) or the data (json) next to the notebook; the message names the file.
+
+        The journey builder also writes the shareable page (html) and the plan (csv, md).
+        """
         fmt = format.strip().lower().lstrip(".") if isinstance(format, str) else format
         try:
             return self._export(fmt)
@@ -319,7 +322,7 @@ class BuilderBase:
 
     def _file_box(self) -> widgets.Widget:
         """File name, Save/Load and one button per export format."""
-        names = {"png": "PNG picture", "svg": "SVG picture", "pdf": "PDF", "csv": "CSV table",
+        names = {"png": "PNG picture", "svg": "SVG picture", "pdf": "PDF", "html": "HTML page", "csv": "CSV table",
                  "md": "Markdown", "json": "JSON"}
         exports = [button(names[fmt], lambda fmt=fmt: self.export(fmt), f"Write a .{fmt} file next to the notebook")
                    for fmt in self._export_formats()]

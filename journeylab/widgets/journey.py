@@ -438,9 +438,14 @@ class JourneyBuilder(NotesSection, OpportunitiesSection, BuilderBase):
     # -- files ---------------------------------------------------------------------------
 
     def _export_formats(self) -> tuple[str, ...]:
-        return (*plots.EXPORT_FORMATS, "csv", "md", "json")
+        return (*plots.EXPORT_FORMATS, "html", "csv", "md", "json")
 
     def _export(self, fmt: str) -> Path:
+        if fmt == "html":
+            path = plots.export(self.journey, self._file("html"))
+            self._say(f"Saved the journey as {path}: one page with the persona, the map, the goals and the "
+                      "priorities, to open in any browser or send on.")
+            return path
         if fmt in ("md", "markdown"):
             path = atomic_write(self._file("md"), self.journey.to_markdown())
             self._say(f"Saved the plan as {path} (a text file that reads well anywhere).")
