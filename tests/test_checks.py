@@ -93,3 +93,14 @@ def test_throwaway_progress_keeps_passes_out_of_the_learners_file(progress_file)
         check("00-first-answer", "Know")
     assert not progress_file.exists()
     assert progress().passed == ()
+
+
+@pytest.mark.parametrize(
+    "answer, number",
+    [(45, 45.0), ("45%", 45.0), (" 45 % ", 45.0), ("40,000", 40000.0), ("1,234,567.5", 1234567.5), ("23,4", 23.4),
+     ("-3", -3.0), (True, None), ("lots", None), ([45], None)],
+)
+def test_numbers_in_answers_are_read_as_learners_write_them(answer, number):
+    from journeylab.exercises._answers import number_in
+
+    assert number_in(answer) == number

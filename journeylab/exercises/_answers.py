@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import math
+import numbers
+import re
 from typing import Any
 
-__all__ = ["same_text", "close_to"]
+import pandas as pd
+
+__all__ = ["same_text", "close_to", "number_in", "course_table", "listed"]
 
 
 def same_text(answer: Any, expected: str) -> bool:
@@ -19,3 +23,40 @@ def close_to(answer: Any, expected: float, tolerance: float = 0.01) -> bool:
         return math.isclose(float(answer), expected, abs_tol=tolerance)
     except (TypeError, ValueError):
         return False
+
+
+def number_in(answer: Any) -> float | None:
+    """A number, or text such as "45%", "40,000" or "23,4"; anything else is None.
+
+    A comma between groups of three digits separates thousands; any other single
+    comma is a decimal comma, as many learners write it.
+    """
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, numbers.Real):
+        return float(answer)
+    if not isinstance(answer, str):
+        return None
+    text = answer.strip().rstrip("%").strip()
+    if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", text):
+        text = text.replace(",", "")
+    elif text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def course_table(given: pd.DataFrame | None, name: str) -> pd.DataFrame:
+    """The table a notebook passed to a check, or the course's own data set ``name`` when none was passed."""
+    if given is not None:
+        return given
+    from journeylab import data  # loaded only when a check needs it
+
+    return getattr(data, f"load_{name}")()
+
+
+def listed(names: list[str], last: str = "and") -> str:
+    """Names in a sentence: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {last} " + names[-1]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Mapping
 from typing import Any
 
 from journeylab.checks import exercise
-from journeylab.exercises._answers import close_to
+from journeylab.exercises._answers import close_to, number_in
 from journeylab.strategy import Objective, Plan, Strategy, Tactic, Target, smart_check
 
 __all__: list[str] = []
@@ -93,19 +92,6 @@ def _smart_objective(answer: Any) -> str | None:
     return None
 
 
-def _as_number(answer: Any) -> float | None:
-    """A number, or text such as "45%" or " 45 "; anything else is None."""
-    if isinstance(answer, bool):
-        return None
-    if isinstance(answer, numbers.Real):
-        return float(answer)
-    if isinstance(answer, str):
-        try:
-            return float(answer.strip().rstrip("%").strip().replace(",", ""))
-        except ValueError:
-            return None
-    return None
-
 
 @exercise(
     "01-objective-change",
@@ -117,7 +103,7 @@ def _as_number(answer: Any) -> float | None:
     right=45,
 )
 def _objective_change(answer: Any) -> str | None:
-    value = _as_number(answer)
+    value = number_in(answer)
     if value is None:
         return "Give the change as a number in percent, e.g. 25 for an increase of 25%."
     change = (VISITS_AFTER - VISITS_BEFORE) / VISITS_BEFORE

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from journeylab.checks import exercise
-from journeylab.exercises._answers import close_to, same_text
+from journeylab.exercises._answers import close_to, course_table, listed, same_text
 from journeylab.personas import EmpathyMap
 
 __all__: list[str] = []
@@ -37,16 +37,8 @@ AVERAGE_AGE_GROUP = "Design"
 
 
 def _survey(customers: pd.DataFrame | None) -> pd.DataFrame:
-    """The survey the notebook passed, or the course's own when none was passed."""
-    if customers is None:
-        from journeylab.data import load_customers  # loaded only when a check needs it
+    return course_table(customers, "customers")
 
-        return load_customers()
-    return customers
-
-
-def _listed(names: list[str], last: str = "and") -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {last} " + names[-1]
 
 
 def _kind(value: Any) -> str:
@@ -69,15 +61,15 @@ def _segment_type(answer: Any) -> str | None:
         return "Give a dictionary, in curly brackets, such as {\"age\": \"demographic\", ...}."
     missing = [column for column in SEGMENT_TYPES if column not in answer]
     if missing:
-        return f"The dictionary has no entry for {_listed(missing)}."
+        return f"The dictionary has no entry for {listed(missing)}."
     kinds = sorted(set(SEGMENT_TYPES.values()))
     unknown = [column for column in SEGMENT_TYPES if _kind(answer[column]) not in kinds]
     if unknown:
-        return f"The answer for {unknown[0]} should be one of the words {_listed(kinds, 'or')}."
+        return f"The answer for {unknown[0]} should be one of the words {listed(kinds, 'or')}."
     wrong = [column for column, kind in SEGMENT_TYPES.items() if _kind(answer[column]) != kind]
     if wrong:
         belongs = "it belongs" if len(wrong) == 1 else "they belong"
-        return f"Look again at {_listed(wrong)}: {belongs} to another way of segmenting."
+        return f"Look again at {listed(wrong)}: {belongs} to another way of segmenting."
     return None
 
 
@@ -163,7 +155,7 @@ def _empathy_map(answer: Any) -> str | None:
     if empty:
         names = [name.capitalize() for name in empty]
         verb, each = ("is", "it") if len(names) == 1 else ("are", "each")
-        return f"{_listed(names)} {verb} still empty: add at least one line to {each}."
+        return f"{listed(names)} {verb} still empty: add at least one line to {each}."
     return None
 
 
@@ -190,5 +182,5 @@ def _canvas(answer: Any) -> str | None:
         return "Build the canvas with jl.EmpathyMap(...), not as a dictionary or a text."
     missing = [label for area, label in _CANVAS_NEEDS if not getattr(answer, area)]
     if missing:
-        return f"The canvas still needs {_listed(missing)}."
+        return f"The canvas still needs {listed(missing)}."
     return None

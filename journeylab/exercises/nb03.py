@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from journeylab.checks import exercise
-from journeylab.exercises._answers import close_to, same_text
+from journeylab.exercises._answers import close_to, course_table, listed, same_text
 from journeylab.personas import Persona
 
 __all__: list[str] = []
@@ -24,21 +24,13 @@ CHANNEL_GROUP = "Convenience"
 
 
 def _survey(customers: pd.DataFrame | None) -> pd.DataFrame:
-    """The survey the notebook passed, or the course's own when none was passed."""
-    if customers is None:
-        from journeylab.data import load_customers  # loaded only when a check needs it
-
-        return load_customers()
-    return customers
+    return course_table(customers, "customers")
 
 
 def _group(customers: pd.DataFrame | None, motivation: str) -> pd.DataFrame:
     survey = _survey(customers)
     return survey[survey["motivation"] == motivation]
 
-
-def _listed(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 @exercise(
@@ -97,7 +89,7 @@ def _persona_complete(answer: Any) -> str | None:
                                              ("a goal", bool(answer.goals)), ("a challenge", bool(answer.challenges)),
                                              ("a preferred channel", bool(answer.channels))) if not present]
     if missing:
-        return f"The persona still needs {_listed(missing)}."
+        return f"The persona still needs {listed(missing)}."
     return None
 
 

@@ -9,14 +9,13 @@ course's own files.
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
 from journeylab.checks import exercise
-from journeylab.exercises._answers import close_to, same_text
+from journeylab.exercises._answers import close_to, course_table, number_in, same_text
 from journeylab.frameworks import get_framework
 
 __all__: list[str] = []
@@ -34,12 +33,7 @@ _HOURGLASS = get_framework("hourglass")
 
 
 def _events(events: pd.DataFrame | None) -> pd.DataFrame:
-    """The event log the notebook passed, or the course's own when none was passed."""
-    if events is None:
-        from journeylab.data import load_events  # loaded only when a check needs it
-
-        return load_events()
-    return events
+    return course_table(events, "events")
 
 
 def _funnel(events: pd.DataFrame | None, closed: bool = True) -> pd.DataFrame:
@@ -54,19 +48,6 @@ def _stage_name(answer: Any) -> str | None:
         return None
     return next((name for name in _HOURGLASS.stage_names if same_text(answer, name)), None)
 
-
-def _percent(answer: Any) -> float | None:
-    """A number, or text such as "33.7%"; anything else is None."""
-    if isinstance(answer, bool):
-        return None
-    if isinstance(answer, numbers.Real):
-        return float(answer)
-    if isinstance(answer, str):
-        try:
-            return float(answer.strip().rstrip("%").strip())
-        except ValueError:
-            return None
-    return None
 
 
 @exercise(
@@ -132,7 +113,7 @@ def _activity_stage(answer: Any, activities: pd.DataFrame | None = None) -> str 
     wrong=4.96,
 )
 def _step_conversion(answer: Any, events: pd.DataFrame | None = None) -> str | None:
-    value = _percent(answer)
+    value = number_in(answer)
     if value is None:
         return "Give the step conversion as a number in percent, e.g. 25.3 for 25.3%."
     closed = _funnel(events)
@@ -191,7 +172,7 @@ def _leakiest_stage(answer: Any, events: pd.DataFrame | None = None) -> str | No
     wrong=4.96,
 )
 def _touchpoint_conversion(answer: Any, events: pd.DataFrame | None = None) -> str | None:
-    value = _percent(answer)
+    value = number_in(answer)
     if value is None:
         return "Give the share as a number in percent, e.g. 5.2 for 5.2%."
     log = _events(events)
@@ -230,7 +211,7 @@ CAMPAIGN_WINDOW = "30D"
 def _conversion_window(answer: Any, events: pd.DataFrame | None = None) -> str | None:
     from journeylab.analytics import stage_funnel
 
-    value = _percent(answer)
+    value = number_in(answer)
     if value is None or isinstance(answer, str):
         return "Give the number of visitors as a number without quotes, such as 1200."
     log = _events(events)

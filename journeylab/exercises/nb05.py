@@ -9,7 +9,6 @@ course's own files.
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,7 +16,7 @@ import pandas as pd
 
 from journeylab.checks import exercise
 from journeylab.errors import UnknownNameError
-from journeylab.exercises._answers import close_to, same_text
+from journeylab.exercises._answers import close_to, course_table, number_in, same_text
 from journeylab.frameworks import get_framework
 from journeylab.journey import StageGoal
 from journeylab.kpis import get_kpi
@@ -43,12 +42,7 @@ _FIVE_STAGE = get_framework("five_stage")
 
 
 def _campaigns(campaigns: pd.DataFrame | None) -> pd.DataFrame:
-    """The campaigns table the notebook passed, or the course's own when none was passed."""
-    if campaigns is None:
-        from journeylab.data import load_campaigns  # loaded only when a check needs it
-
-        return load_campaigns()
-    return campaigns
+    return course_table(campaigns, "campaigns")
 
 
 def _monthly(table: pd.DataFrame) -> pd.DataFrame:
@@ -56,19 +50,6 @@ def _monthly(table: pd.DataFrame) -> pd.DataFrame:
 
     return campaign_kpis(table)
 
-
-def _number(answer: Any) -> float | None:
-    """A number, or text such as "1.1%"; anything else is None."""
-    if isinstance(answer, bool):
-        return None
-    if isinstance(answer, numbers.Real):
-        return float(answer)
-    if isinstance(answer, str):
-        try:
-            return float(answer.strip().rstrip("%").strip())
-        except ValueError:
-            return None
-    return None
 
 
 def _kpi_name(text: Any) -> str | None:
@@ -138,7 +119,7 @@ def _choose_the_kpi(answer: Any) -> str | None:
     wrong=0.011,
 )
 def _compute_ctr(answer: Any, campaigns: pd.DataFrame | None = None) -> str | None:
-    value = _number(answer)
+    value = number_in(answer)
     if value is None:
         return "Give the click-through rate as a number in percent, e.g. 2.5 for 2.5%."
     table = _campaigns(campaigns)
@@ -168,7 +149,7 @@ def _compute_ctr(answer: Any, campaigns: pd.DataFrame | None = None) -> str | No
     wrong=38.25,
 )
 def _nps(answer: Any, customers: pd.DataFrame | None = None) -> str | None:
-    value = _number(answer)
+    value = number_in(answer)
     if value is None:
         return "Give the NPS as a number, e.g. 12.5 or -3."
     if customers is None:

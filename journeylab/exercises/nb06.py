@@ -8,7 +8,6 @@ checked against their own numbers. Without context they use the course's own log
 
 from __future__ import annotations
 
-import numbers
 import re
 from typing import Any
 
@@ -17,7 +16,7 @@ import pandas as pd
 from journeylab.analytics import backward_moves, transition_matrix
 from journeylab.attribution import heuristic_credit, markov_removal_effects, paths_from_events
 from journeylab.checks import exercise
-from journeylab.exercises._answers import close_to, same_text
+from journeylab.exercises._answers import close_to, course_table, number_in, same_text
 from journeylab.frameworks import convert, get_framework
 
 __all__: list[str] = []
@@ -50,12 +49,7 @@ _ARROW = re.compile(r"\s*(?:→|->|=>|\bto\b)\s*", re.IGNORECASE)
 
 
 def _log(events: pd.DataFrame | None) -> pd.DataFrame:
-    """The event log the notebook passed, or the course's own when none was passed."""
-    if events is None:
-        from journeylab.data import load_events  # loaded only when a check needs it
-
-        return load_events()
-    return events
+    return course_table(events, "events")
 
 
 def practice_paths() -> pd.DataFrame:
@@ -67,19 +61,6 @@ def _hourglass_stage(answer: Any) -> str | None:
     """The hourglass stage an answer names, in its own spelling, or None."""
     return next((name for name in _HOURGLASS.stage_names if same_text(answer, name)), None)
 
-
-def _percent(answer: Any) -> float | None:
-    """A number, or text such as "23.4%"; anything else is None."""
-    if isinstance(answer, bool):
-        return None
-    if isinstance(answer, numbers.Real):
-        return float(answer)
-    if isinstance(answer, str):
-        try:
-            return float(answer.strip().rstrip("%").strip().replace(",", "."))
-        except ValueError:
-            return None
-    return None
 
 
 @exercise(
@@ -117,7 +98,7 @@ def _touchpoint_stage(answer: Any, events: pd.DataFrame | None = None) -> str | 
 )
 def _store_share(answer: Any, events: pd.DataFrame | None = None) -> str | None:
     log = _log(events)
-    value = _percent(answer)
+    value = number_in(answer)
     if value is None:
         return "Give the share as a number in percent, without quotes, e.g. 12.5 for 12.5%."
     at_store = log["channel"] == "Store"
@@ -186,7 +167,7 @@ def _most_common_backward_move(answer: Any, events: pd.DataFrame | None = None) 
     wrong=63.5,
 )
 def _moves_from_try(answer: Any, events: pd.DataFrame | None = None) -> str | None:
-    value = _percent(answer)
+    value = number_in(answer)
     if value is None:
         return "Give the share as a number in percent, without quotes, e.g. 12.5 for 12.5%."
     row = transition_matrix(_log(events)).loc[MOVES_FROM]
@@ -254,7 +235,7 @@ def _other_models(value: float, paths: pd.DataFrame | None, name: str, asked: st
     right=3,
 )
 def _last_touch_by_hand(answer: Any, paths: pd.DataFrame | None = None) -> str | None:
-    value = _percent(answer)
+    value = number_in(answer)
     if value is None or isinstance(answer, str):
         return "Give the credit as a number of purchases, without quotes, such as 2 or 0.5."
     expected = _credit(paths, "last_touch", LAST_TOUCH_NAME)
@@ -283,7 +264,7 @@ def _last_touch_by_hand(answer: Any, paths: pd.DataFrame | None = None) -> str |
     right=1 / 3 + 1 / 4 + 1 / 4,
 )
 def _linear_credit(answer: Any, paths: pd.DataFrame | None = None) -> str | None:
-    value = _percent(answer)
+    value = number_in(answer)
     if value is None or isinstance(answer, str):
         return "Give the credit as a number of purchases, without quotes; a sum such as 1/3 + 1/4 works too."
     expected = _credit(paths, "linear", LINEAR_NAME)

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from journeylab.checks import exercise
+from journeylab.exercises._answers import listed
 from journeylab.errors import UnknownNameError
 from journeylab.journey import Journey, StageGoal, Touchpoint
 from journeylab.kpis import get_kpi
@@ -25,9 +26,6 @@ __all__: list[str] = []
 
 _NOT_A_JOURNEY = "Build your answer as a journey: start from draft.copy() and add to it, as in the notebook."
 
-
-def _listed(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _example_journey(complete: bool) -> Journey:
@@ -79,7 +77,7 @@ def _persona_for_journey(answer: Any) -> str | None:
         ("a challenge", bool(answer.challenges)), ("a preferred channel", bool(answer.channels)),
         ("a quote", bool(answer.quote))) if not present]
     if missing:
-        return f"{answer.name} still needs {_listed(missing)}."
+        return f"{answer.name} still needs {listed(missing)}."
     return None
 
 
@@ -203,7 +201,7 @@ def _place_on_matrix(answer: Any, opportunity: Opportunity | None = None) -> str
     idea = MATRIX_IDEA if opportunity is None else opportunity
     expected, named = quadrant(idea.value, idea.effort), _corner(answer)
     if named is None:
-        return f"Give one of the four corners as text: {_listed([f'{name!r}' for name in QUADRANTS])}."
+        return f"Give one of the four corners as text: {listed([f'{name!r}' for name in QUADRANTS])}."
     if named == expected:
         return None
     if _much_value(named) != _much_value(expected):
