@@ -28,12 +28,12 @@ from dataclasses import dataclass
 from numbers import Real
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from journeylab import _fields
 from journeylab.errors import ValidationError
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from journeylab.journey import Journey
 
 __all__ = ["Opportunity", "STATUSES", "MISSED_GOAL_BOOST", "QUADRANTS", "EFFORT_MIDDLE", "VALUE_MIDDLE", "quadrant",
@@ -136,6 +136,8 @@ def prioritise(journey: Journey, actuals: Mapping[str, float] | pd.Series | None
     ``why`` column says so. ``emotion`` is the mean feeling at the stage's
     touchpoints (empty when the stage has none).
     """
+    import pandas as pd  # only here: a journey (which holds opportunities) must not load pandas on import
+
     actuals = {} if actuals is None else {journey.framework.stage(stage).name: value for stage, value in dict(actuals).items()}
     rows: list[dict[str, Any]] = []
     for stage in journey.stage_names:
