@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout, installed or not
+from bench_analytics import best_times  # the same fair timing loop (run from this folder)
 from journeylab.attribution import markov_removal_effects, paths_from_events, touchpoint_importance
 from journeylab.frameworks import get_framework
 
@@ -68,16 +68,6 @@ def synthetic_events(n_events: int, n_users: int, seed: int = 0) -> pd.DataFrame
         "stage": STAGES[stage[keep]],
     })
 
-
-def best_times(cases: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
-    """The fastest of ``rounds`` runs of each case, in seconds; cases take turns within a round."""
-    fastest = dict.fromkeys(cases, float("inf"))
-    for _ in range(rounds):
-        for name, run in cases.items():
-            started = time.perf_counter()
-            run()
-            fastest[name] = min(fastest[name], time.perf_counter() - started)
-    return fastest
 
 
 def main() -> None:

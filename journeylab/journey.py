@@ -426,29 +426,13 @@ class Journey:
             path = f"stages.{stage}"
             content = _fields.mapping(content, path)
             _fields.known_keys(content, path, ("touchpoints", "goal", *NOTE_FIELDS, "opportunities"))
-            items = content.get("touchpoints", [])
-            if not isinstance(items, list):
-                raise FileFormatError(f"{path}.touchpoints", "must be a list", value=items)
-            for index, item in enumerate(items):
-                touchpoint = _fields.model_from_dict(Touchpoint, item, f"{path}.touchpoints[{index}]")
-                try:
-                    journey.add_touchpoint(stage, touchpoint)
-                except ValidationError as error:
-                    raise FileFormatError(f"{path}.touchpoints[{index}]", error.problem, value=error.value) from None
+            _load_list(content, f"{path}.touchpoints", Touchpoint, lambda item: journey.add_touchpoint(stage, item))
             if content.get("goal") is not None:
                 journey.set_goal(stage, _fields.model_from_dict(StageGoal, content["goal"], f"{path}.goal"))
             # notes and opportunities came later: a file saved before them has neither, and loads as it is
             notes = {name: content[name] for name in NOTE_FIELDS if name in content}
             journey.set_notes(stage, _fields.model_from_dict(StageNotes, notes, path))
-            items = content.get("opportunities", [])
-            if not isinstance(items, list):
-                raise FileFormatError(f"{path}.opportunities", "must be a list", value=items)
-            for index, item in enumerate(items):
-                opportunity = _fields.model_from_dict(Opportunity, item, f"{path}.opportunities[{index}]")
-                try:
-                    journey.add_opportunity(stage, opportunity)
-                except ValidationError as error:
-                    raise FileFormatError(f"{path}.opportunities[{index}]", error.problem, value=error.value) from None
+            _load_list(content, f"{path}.opportunities", Opportunity, lambda item: journey.add_opportunity(stage, item))
         return journey
 
     def to_json(self) -> str:
@@ -513,6 +497,24 @@ class Journey:
         from journeylab.journey_formats import journey_from_markdown
 
         return journey_from_markdown(text)
+
+
+def _load_list(content: Any, path: str, model: type, add: Any) -> None:
+    """Read the list at ``path`` (``stages.Try.opportunities``) item by item into the journey.
+
+    A missing list is empty (older files); an item the journey refuses, such as a
+    duplicate, is a format error naming the item's place in the file.
+    """
+    items = content.get(path.rsplit(".", 1)[1], [])
+    if not isinstance(items, list):
+        raise FileFormatError(path, "must be a list", value=items)
+    for index, item in enumerate(items):
+        try:
+            add(_fields.model_from_dict(model, item, f"{path}[{index}]"))
+        except ValidationError as error:
+            if error.field.startswith(f"{path}[{index}]."):
+                raise  # a bad value inside the item: its own field path says where
+            raise FileFormatError(f"{path}[{index}]", error.problem, value=error.value) from None
 
 
 def _merge_notes(first: StageNotes, second: StageNotes) -> StageNotes:

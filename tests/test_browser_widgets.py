@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from test_lab import CHROMIUM, CHROMIUM_ARGS, free_port
+from test_lab import free_port
 
 NOTEBOOK = [
     "import journeylab as jl\nbuilder = jl.widgets.PersonaBuilder(autosave='persona.json')",
@@ -56,51 +56,42 @@ def lab_with_builder(tmp_path_factory):
 
 
 @pytest.mark.browser
-def test_a_learner_types_a_persona_and_it_is_saved(lab_with_builder, tmp_path):
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the browser tests: install Debian's chromium (.ci/run does)")
-        pytest.skip("needs Debian's chromium (apt-get install chromium); .ci/run installs it and never skips")
+def test_a_learner_types_a_persona_and_it_is_saved(lab_with_builder, tmp_path, chromium):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     folder, url = lab_with_builder
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(60_000)
+    page.goto(url)
+    page.wait_for_selector('.jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator[data-status="idle"]')
+    name = page.get_by_placeholder("e.g. Jessica")
+    # On a cold start JupyterLab may load its widget manager after the first output arrives and
+    # then shows the builder as text; running the cells again renders it, as a learner would do.
+    for attempt in range(3):
+        page.locator("#jp-MainMenu").get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(60_000)
-            page.goto(url)
-            page.wait_for_selector('.jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator[data-status="idle"]')
-            name = page.get_by_placeholder("e.g. Jessica")
-            # On a cold start JupyterLab may load its widget manager after the first output arrives and
-            # then shows the builder as text; running the cells again renders it, as a learner would do.
-            for attempt in range(3):
-                page.locator("#jp-MainMenu").get_by_role("menuitem", name="Run", exact=True).click()
-                page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-                try:
-                    name.wait_for(state="visible", timeout=20_000)
-                    break
-                except PlaywrightTimeout:
-                    if attempt == 2:
-                        raise
-            age = page.get_by_placeholder("e.g. 28 (leave empty if unknown)")
-            apply = page.locator(".jp-OutputArea .widget-button", has_text="Apply")
+            name.wait_for(state="visible", timeout=20_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+    age = page.get_by_placeholder("e.g. 28 (leave empty if unknown)")
+    apply = page.locator(".jp-OutputArea .widget-button", has_text="Apply")
 
-            name.fill("Sofie")
-            age.fill("twenty-nine")
-            apply.click()
-            expect(page.get_by_text("Age: must be a whole number", exact=False)).to_be_visible(timeout=15_000)
-            assert not (folder / "persona.json").exists(), "refused input is not saved"
+    name.fill("Sofie")
+    age.fill("twenty-nine")
+    apply.click()
+    expect(page.get_by_text("Age: must be a whole number", exact=False)).to_be_visible(timeout=15_000)
+    assert not (folder / "persona.json").exists(), "refused input is not saved"
 
-            age.fill("29")
-            apply.click()
-            deadline = time.monotonic() + 15
-            while not (folder / "persona.json").exists() and time.monotonic() < deadline:
-                time.sleep(0.2)
-            saved = json.loads((folder / "persona.json").read_text(encoding="utf-8"))
-            assert (saved["name"], saved["age"]) == ("Sofie", 29)
-            page.screenshot(path=str(tmp_path / "persona_builder.png"), full_page=True)
-            print(f"screenshot: {tmp_path / 'persona_builder.png'}")
-        finally:
-            browser.close()
+    age.fill("29")
+    apply.click()
+    deadline = time.monotonic() + 15
+    while not (folder / "persona.json").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    saved = json.loads((folder / "persona.json").read_text(encoding="utf-8"))
+    assert (saved["name"], saved["age"]) == ("Sofie", 29)
+    page.screenshot(path=str(tmp_path / "persona_builder.png"), full_page=True)
+    print(f"screenshot: {tmp_path / 'persona_builder.png'}")

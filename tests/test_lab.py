@@ -7,7 +7,6 @@ and Jupyter's settings in a temporary folder.
 
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -18,9 +17,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 # JupyterLab writes the page it opens in the user's browser into its runtime folder.
 OPEN_PAGE_URL = re.compile(r'url=(http://[^"]+/lab\S*\?token=\w+)"')
 
@@ -76,27 +72,18 @@ def test_make_lab_serves_the_course_folders_and_opens_the_first_page(lab):
 
 
 @pytest.mark.browser
-def test_a_browser_shows_jupyterlab_with_the_course(lab, tmp_path):
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the browser tests: install Debian's chromium (.ci/run does)")
-        pytest.skip("needs Debian's chromium (apt-get install chromium); .ci/run installs it and never skips")
-    from playwright.sync_api import expect, sync_playwright
+def test_a_browser_shows_jupyterlab_with_the_course(lab, tmp_path, chromium):
+    from playwright.sync_api import expect
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.set_default_timeout(60_000)
-            page.goto(lab)
-            opened = ROOT / lab.split("/lab/tree/", 1)[1].split("?", 1)[0]
-            expect(page.locator(".lm-TabBar-tabLabel", has_text=opened.name).first).to_be_visible()
-            if opened.suffix == ".ipynb":  # the notebook itself renders, its first heading included
-                expect(page.locator(".jp-NotebookPanel .jp-RenderedMarkdown h1").first).to_be_visible()
-            # the file browser shows the folder of the opened page: the course's notebooks, in order
-            listing = page.locator(".jp-DirListing-content")
-            for neighbour in sorted(path.name for path in opened.parent.iterdir() if not path.name.startswith(".")):
-                expect(listing.get_by_text(neighbour, exact=True)).to_be_visible()
-            page.screenshot(path=str(tmp_path / "lab.png"))
-        finally:
-            browser.close()
+    page = chromium.new_page(viewport={"width": 1400, "height": 900})
+    page.set_default_timeout(60_000)
+    page.goto(lab)
+    opened = ROOT / lab.split("/lab/tree/", 1)[1].split("?", 1)[0]
+    expect(page.locator(".lm-TabBar-tabLabel", has_text=opened.name).first).to_be_visible()
+    if opened.suffix == ".ipynb":  # the notebook itself renders, its first heading included
+        expect(page.locator(".jp-NotebookPanel .jp-RenderedMarkdown h1").first).to_be_visible()
+    # the file browser shows the folder of the opened page: the course's notebooks, in order
+    listing = page.locator(".jp-DirListing-content")
+    for neighbour in sorted(path.name for path in opened.parent.iterdir() if not path.name.startswith(".")):
+        expect(listing.get_by_text(neighbour, exact=True)).to_be_visible()
+    page.screenshot(path=str(tmp_path / "lab.png"))

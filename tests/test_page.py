@@ -1,8 +1,6 @@
 """The shareable page: one self-contained HTML file, every typed text escaped, readable in a real browser."""
 
-import os
 import re
-import shutil
 from html import escape
 from pathlib import Path
 
@@ -20,9 +18,6 @@ from journeylab.page import export_page
 from journeylab.personas import Persona
 
 HOURGLASS = ("Know", "Like", "Trust", "Try", "Buy", "Repeat", "Refer")
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 RESOURCE_LINK = re.compile(r"""\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
 
 
@@ -174,30 +169,21 @@ def test_plots_export_of_a_journey_to_html_is_the_same_page(tmp_path, page):
 
 
 @pytest.mark.browser
-def test_a_browser_shows_the_persona_every_stage_and_the_top_opportunity(page_file, tmp_path):
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the browser tests: install Debian's chromium (.ci/run does)")
-        pytest.skip("needs Debian's chromium (apt-get install chromium); .ci/run installs it and never skips")
-    from playwright.sync_api import expect, sync_playwright
+def test_a_browser_shows_the_persona_every_stage_and_the_top_opportunity(page_file, tmp_path, chromium):
+    from playwright.sync_api import expect
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            view = browser.new_page(viewport={"width": 1400, "height": 900})
-            view.goto(page_file.as_uri())
-            expect(view.get_by_role("heading", name="Jessica Hansen, 28")).to_be_visible()
-            goals = view.locator("#goals")
-            for stage in HOURGLASS:
-                expect(goals.get_by_role("rowheader", name=stage, exact=True)).to_be_visible()
-            expect(view.locator("#opportunities tbody tr").first.get_by_text("Ask for reviews")).to_be_visible()
-            expect(view.locator("svg.journey-map")).to_be_visible()
-            screenshot = tmp_path / "journey_page.png"
-            view.screenshot(path=str(screenshot), full_page=True)
-            print(f"screenshot of the page: {screenshot}")
-            assert screenshot.read_bytes().startswith(b"\x89PNG")
-        finally:
-            browser.close()
+    view = chromium.new_page(viewport={"width": 1400, "height": 900})
+    view.goto(page_file.as_uri())
+    expect(view.get_by_role("heading", name="Jessica Hansen, 28")).to_be_visible()
+    goals = view.locator("#goals")
+    for stage in HOURGLASS:
+        expect(goals.get_by_role("rowheader", name=stage, exact=True)).to_be_visible()
+    expect(view.locator("#opportunities tbody tr").first.get_by_text("Ask for reviews")).to_be_visible()
+    expect(view.locator("svg.journey-map")).to_be_visible()
+    screenshot = tmp_path / "journey_page.png"
+    view.screenshot(path=str(screenshot), full_page=True)
+    print(f"screenshot of the page: {screenshot}")
+    assert screenshot.read_bytes().startswith(b"\x89PNG")
 
 
 def test_export_passes_actuals_to_the_page_so_missed_goals_rank_first(tmp_path):
