@@ -13,8 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from journeylab.course import COURSE_ROOT
 from journeylab.runs import run_cohort
+
+COURSE_ROOT = Path(__file__).resolve().parent.parent
 
 PARTICIPANTS = 20
 

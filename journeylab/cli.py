@@ -30,9 +30,11 @@ def _frameworks(args: argparse.Namespace) -> int:
 
 
 def _data(args: argparse.Namespace) -> int:
+    from journeylab.folders import course_folder, refuse_package_folder
     from journeylab.synthetic import write_datasets
 
-    for name, path in write_datasets(args.out, seed=args.seed).items():
+    out = refuse_package_folder(args.out if args.out is not None else course_folder(args.course) / "data")
+    for name, path in write_datasets(out, seed=args.seed).items():
         print(f"wrote {path} ({name}, synthetic, seed {args.seed})")
     return 0
 
@@ -48,7 +50,12 @@ def _execute(args: argparse.Namespace) -> int:
 
 def _build_exercises(args: argparse.Namespace) -> int:
     from journeylab.course import build_exercises
+    from journeylab.folders import course_folder
 
+    if args.solutions is None or args.exercises is None:
+        root = course_folder(args.course)
+        args.solutions = args.solutions or root / "solutions"
+        args.exercises = args.exercises or root / "exercises"
     report = build_exercises(args.solutions, args.exercises, check=args.check)
     if args.check:
         for path in report.out_of_date:
@@ -71,7 +78,7 @@ def _build_exercises(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from journeylab.runs import course_notebooks, notebook_parameters
 
-    for path in course_notebooks():
+    for path in course_notebooks(args.course):
         print(f"{path.parent.name}/{path.name}")
         for name, info in notebook_parameters(path).items():
             print(f"    {name} = {info['default']}  # {info['help']}")
@@ -94,7 +101,7 @@ def _cohort(args: argparse.Namespace) -> int:
     from journeylab.runs import course_notebooks, read_roster, run_cohort
 
     roster = read_roster(args.roster)
-    notebooks = [Path(path) for path in args.notebooks] if args.notebooks else course_notebooks()
+    notebooks = [Path(path) for path in args.notebooks] if args.notebooks else course_notebooks(args.course)
     count = len(roster) * len(notebooks)
     with tqdm(total=count, unit="notebook", file=sys.stderr, disable=args.quiet) as bar:
         results = run_cohort(roster, args.out, notebooks, jobs=args.jobs, progress=lambda result: bar.update())
@@ -126,7 +133,7 @@ def _collect(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     from journeylab.runs import verify_course
 
-    results = verify_course()
+    results = verify_course(args.course)
     for result in results:
         print(f"{result.seconds:6.1f} s  {'ok    ' if result.ok else 'FAILED'}  {result.notebook} {result.error}")
     total = sum(result.seconds for result in results)
@@ -139,8 +146,8 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from journeylab.course import COURSE_ROOT
-    from journeylab.data import DATA_DIR, DEFAULT_SEED
+    from journeylab.data import DEFAULT_SEED
+    from journeylab.folders import COURSE_ENV
 
     parser = argparse.ArgumentParser(prog="journeylab", description="Customer Journey Lab: course tools.")
     parser.add_argument("--version", action="version", version=f"journeylab {journeylab.__version__}")
@@ -151,26 +158,31 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
+    def course_option(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sub.add_argument("--course", metavar="FOLDER",
+                         help=f"the course folder (default: this folder or one above it, or ${COURSE_ENV})")
+        return sub
+
     command("frameworks", _frameworks, "list the stage frameworks and their stages")
 
-    data = command("data", _data, "(re)generate the synthetic course data sets",
+    data = course_option(command("data", _data, "(re)generate the synthetic course data sets",
                    "Generate the four synthetic data sets from a seed. With the default seed and folder "
-                   "this rewrites the committed course data, byte for byte.")
+                   "this rewrites the committed course data, byte for byte."))
     data.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
-    data.add_argument("--out", default=DATA_DIR, help="folder to write the CSV files to (default: the course's data/)")
+    data.add_argument("--out", help="folder to write the CSV files to (default: the course folder's data/)")
 
     execute = command("execute", _execute, "run notebooks top to bottom and store their outputs (for nbval)",
                       "Run each notebook on a fresh kernel and save it with the outputs of that run. "
                       "Do this after changing a notebook or a pinned version, then run `journeylab build-exercises`.")
     execute.add_argument("notebooks", nargs="+", help="notebook files to run in place")
 
-    build = command("build-exercises", _build_exercises, "write exercises/ from solutions/ (answers replaced by ...)",
-                    "Generate the exercise notebooks from the solution notebooks. Exercises are never edited by hand.")
+    build = course_option(command("build-exercises", _build_exercises, "write exercises/ from solutions/ (answers replaced by ...)",
+                                  "Generate the exercise notebooks from the solution notebooks. Exercises are never edited by hand."))
     build.add_argument("--check", action="store_true", help="only check; exit 1 when exercises/ is out of date")
-    build.add_argument("--solutions", default=COURSE_ROOT / "solutions", help="folder of solution notebooks")
-    build.add_argument("--exercises", default=COURSE_ROOT / "exercises", help="folder to write the exercises to")
+    build.add_argument("--solutions", help="folder of solution notebooks (default: the course folder's solutions/)")
+    build.add_argument("--exercises", help="folder to write the exercises to (default: the course folder's exercises/)")
 
-    command("list", _list, "list the course's notebooks in order with their parameters and defaults")
+    course_option(command("list", _list, "list the course's notebooks in order with their parameters and defaults"))
 
     run = command("run", _run, "run one notebook with validated parameters",
                   "Execute one notebook with papermill after checking every parameter: an unknown name or a "
@@ -180,10 +192,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="set a parameter (repeatable), e.g. -p seed 7 -p company 'Ærø Cykler'")
     run.add_argument("-o", "--output", help="where to write the executed notebook (default: NAME_run.ipynb here)")
 
-    cohort = command("cohort", _cohort, "make an executed, personalised workbook set per participant",
+    cohort = course_option(command("cohort", _cohort, "make an executed, personalised workbook set per participant",
                      "Read a roster (a CSV with a 'participant' column and one column per parameter it sets) and "
                      "execute the course's notebooks for every participant, in parallel. One participant's "
-                     "failure does not stop the others; the exit status is 1 if any run failed.")
+                     "failure does not stop the others; the exit status is 1 if any run failed."))
     cohort.add_argument("roster", help="the roster CSV")
     cohort.add_argument("--out", required=True, help="folder for the workbooks (one subfolder per participant)")
     cohort.add_argument("--notebooks", nargs="+", help="only these notebooks (default: notebooks/ and exercises/)")
@@ -198,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     collect.add_argument("--out", nargs="+", required=True, help="report file(s): .csv and/or .html")
     collect.add_argument("--time-limit", type=int, default=60, help="seconds a cell may run (default 60)")
 
-    command("verify", _verify, "execute the whole course and print the time per notebook")
+    course_option(command("verify", _verify, "execute the whole course and print the time per notebook"))
     return parser
 
 

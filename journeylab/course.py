@@ -26,6 +26,7 @@ import nbformat
 
 from journeylab.checks import throwaway_progress
 from journeylab.errors import FileFormatError
+from journeylab.folders import course_folder
 from journeylab.storage import atomic_write
 
 __all__ = [
@@ -33,7 +34,6 @@ __all__ = [
     "END_SOLUTION",
     "LINE_SOLUTION",
     "PLACEHOLDER",
-    "COURSE_ROOT",
     "strip_solutions",
     "exercise_from_solution",
     "build_exercises",
@@ -45,9 +45,6 @@ BEGIN_SOLUTION = "### BEGIN SOLUTION"
 END_SOLUTION = "### END SOLUTION"
 LINE_SOLUTION = "### SOLUTION"
 PLACEHOLDER = "..."
-
-COURSE_ROOT = Path(__file__).resolve().parent.parent
-"""The folder that holds notebooks/, solutions/ and exercises/ in a checkout of the course."""
 
 _ASSIGNMENT = re.compile(r"^(\s*)([A-Za-z_][A-Za-z_0-9]*)\s*(?::[^=]+)?=(?!=)")
 _LINE_ANSWER = re.compile(r"^(\s*[A-Za-z_][A-Za-z_0-9.\[\]'\"]*\s*(?::[^=]+)?=)(?!=).*?\s*" + re.escape(LINE_SOLUTION) + r"\s*$")
@@ -127,17 +124,22 @@ class BuildReport:
 
 
 def build_exercises(
-    solutions: str | Path = COURSE_ROOT / "solutions",
-    exercises: str | Path = COURSE_ROOT / "exercises",
+    solutions: str | Path | None = None,
+    exercises: str | Path | None = None,
     *,
     check: bool = False,
 ) -> BuildReport:
     """Write ``exercises/`` from ``solutions/``; with ``check=True`` only compare.
 
+    Both folders default to those of the course folder (:func:`journeylab.folders.course_folder`).
     An exercise notebook with no solution left behind it is reported as stale
     (and deleted when writing), so the two folders always list the same notebooks.
     """
-    solutions, exercises = Path(solutions), Path(exercises)
+    solutions = Path(solutions) if solutions is not None else course_folder() / "solutions"
+    exercises = Path(exercises) if exercises is not None else course_folder() / "exercises"
+    if not solutions.is_dir():
+        raise FileFormatError(str(solutions), "is not a folder of solution notebooks",
+                              allowed="the course's solutions/ folder")
     written, out_of_date, unchanged = [], [], []
     expected = set()
     for source in sorted(solutions.glob("*.ipynb")):

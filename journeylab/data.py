@@ -5,7 +5,9 @@ they are made up by this module, deterministically, for the case company
 *Nordlys Home*, a small online homeware shop with one physical store. The same
 seed always gives the same files byte for byte; the committed files in ``data/``
 come from :data:`DEFAULT_SEED` (regenerate them with ``journeylab data``;
-the generators live in :mod:`journeylab.synthetic`).
+the generators live in :mod:`journeylab.synthetic`). Outside a course folder
+(the package installed from a wheel, say) the loaders make the same tables
+afresh from that seed, so the course data is there wherever the package is.
 
 The data sets (notebook 02 introduces them; ``data/README.md`` is the data dictionary):
 
@@ -38,12 +40,12 @@ import numpy as np
 import pandas as pd
 
 from journeylab.errors import FileFormatError, SchemaError, UnknownNameError
+from journeylab.folders import data_folder
 from journeylab.frameworks import get_framework
 
 __all__ = [
     "COMPANY_NAME",
     "DEFAULT_SEED",
-    "DATA_DIR",
     "Column",
     "SCHEMAS",
     "FILE_NAMES",
@@ -62,9 +64,6 @@ COMPANY_NAME = "Nordlys Home"
 
 DEFAULT_SEED = 2024
 """The seed of the committed data files."""
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-"""Where the course keeps its data files (``data/`` next to the package)."""
 
 YEAR = 2024
 STAGES = get_framework("hourglass").stage_names
@@ -339,7 +338,12 @@ _MONTH_NUMBERS = {f"{number:02d}" for number in range(1, 13)}
 
 
 def _load(dataset: str, path: str | Path | None) -> pd.DataFrame:
-    path = Path(path) if path is not None else DATA_DIR / FILE_NAMES[dataset]
+    if path is None:
+        folder = data_folder()
+        if folder is None or not (folder / FILE_NAMES[dataset]).exists():
+            return _generated(dataset, DEFAULT_SEED)
+        path = folder / FILE_NAMES[dataset]
+    path = Path(path)
     try:
         raw = pd.read_csv(path, dtype=str, na_filter=False, encoding="utf-8")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
@@ -348,10 +352,20 @@ def _load(dataset: str, path: str | Path | None) -> pd.DataFrame:
     return _validate(raw, dataset, path.name, first_line=2)
 
 
+def _generated(dataset: str, seed: int) -> pd.DataFrame:
+    """One data set made afresh from a seed: what the committed file holds, for the default seed."""
+    from journeylab import synthetic  # generating needs the schemas above, so it is imported late
+
+    if dataset == "activities":
+        return synthetic.generate_activities()
+    return getattr(synthetic, f"generate_{dataset}")(seed)
+
+
 def load_customers(path: str | Path | None = None) -> pd.DataFrame:
     """The customer survey (synthetic), checked and typed. Introduced in notebook 02.
 
-    ``path`` defaults to ``data/customers.csv`` of the course.
+    ``path`` defaults to ``data/customers.csv`` of the course folder; outside
+    one, the same table is made afresh from the default seed.
 
     >>> load_customers().groupby("motivation")["age"].mean().round().astype(int).to_dict()
     {'Convenience': 38, 'Design': 48, 'Price': 25, 'Sustainability': 31}
@@ -415,11 +429,4 @@ def course_data(seed: int = DEFAULT_SEED) -> CourseData:
     """
     if seed == DEFAULT_SEED:
         return CourseData(load_customers(), load_events(), load_campaigns(), load_activities())
-    from journeylab import synthetic  # generating needs the schemas above, so it is imported late
-
-    return CourseData(
-        synthetic.generate_customers(seed),
-        synthetic.generate_events(seed),
-        synthetic.generate_campaigns(seed),
-        synthetic.generate_activities(),
-    )
+    return CourseData(*(_generated(dataset, seed) for dataset in ("customers", "events", "campaigns", "activities")))

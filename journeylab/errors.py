@@ -23,6 +23,7 @@ __all__ = [
     "UnknownNameError",
     "FileFormatError",
     "SchemaError",
+    "CourseFolderError",
 ]
 
 _NO_VALUE = object()
@@ -90,3 +91,7 @@ class FileFormatError(JourneyLabError):
 
 class SchemaError(JourneyLabError):
     """A table lacks a column the package needs, or a column has the wrong type."""
+
+
+class CourseFolderError(JourneyLabError):
+    """A command needs the course's folder (notebooks/, exercises/) and cannot find it, or may not write there."""

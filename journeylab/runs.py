@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from journeylab.checks import throwaway_progress
-from journeylab.course import COURSE_ROOT
-from journeylab.errors import FileFormatError, JourneyLabError, SchemaError, UnknownNameError
+from journeylab.errors import CourseFolderError, FileFormatError, JourneyLabError, SchemaError, UnknownNameError
+from journeylab.folders import course_folder
 from journeylab.parameters import PARAMETERS
 
 __all__ = [
@@ -42,10 +42,18 @@ RUN_TIMEOUT = 300
 """Seconds one cell may take before a run counts as failed."""
 
 
-def course_notebooks(root: str | Path = COURSE_ROOT) -> list[Path]:
-    """The teaching notebooks and exercise notebooks of the course, in course order."""
-    root = Path(root)
-    return sorted((root / "notebooks").glob("*.ipynb")) + sorted((root / "exercises").glob("*.ipynb"))
+def course_notebooks(root: str | Path | None = None) -> list[Path]:
+    """The teaching notebooks and exercise notebooks of the course folder, in course order.
+
+    ``root`` defaults to the course folder found by :func:`journeylab.folders.course_folder`;
+    a folder without any notebook is an error, never an empty course.
+    """
+    root = course_folder(root)
+    notebooks = sorted((root / "notebooks").glob("*.ipynb")) + sorted((root / "exercises").glob("*.ipynb"))
+    if not notebooks:
+        raise CourseFolderError("course folder", f"{root} has no notebooks in notebooks/ or exercises/",
+                                allowed="a course folder with the course's notebooks")
+    return notebooks
 
 
 def notebook_parameters(path: str | Path) -> dict[str, dict[str, Any]]:
@@ -197,12 +205,12 @@ def run_cohort(
     processes (default: every core); a failed run is reported, not fatal.
     """
     rows = read_roster(roster) if not isinstance(roster, list) else roster
-    notebooks = [Path(path) for path in (notebooks or course_notebooks())]
+    notebook_paths = [Path(path) for path in (notebooks or course_notebooks())]
     out = Path(out)
     tasks = []
     for row, folder in zip(rows, _unique_folders(row["participant"] for row in rows)):
         parameters = {key: value for key, value in row.items() if key != "participant" and value != ""}
-        for notebook in notebooks:
+        for notebook in notebook_paths:
             tasks.append((row["participant"], str(notebook), str(out / folder / notebook.name), parameters))
     results: list[RunResult] = []
     with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
@@ -216,7 +224,7 @@ def run_cohort(
     return sorted(results, key=lambda result: order[(result.participant, result.notebook)])
 
 
-def verify_course(root: str | Path = COURSE_ROOT, out: str | Path | None = None) -> list[RunResult]:
+def verify_course(root: str | Path | None = None, out: str | Path | None = None) -> list[RunResult]:
     """Execute every notebook of the course with its defaults and time each one."""
     import tempfile
 

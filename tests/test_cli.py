@@ -8,6 +8,8 @@ import pytest
 
 from journeylab.cli import main
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def test_frameworks_lists_every_framework_with_its_stages(capsys):
     assert main(["frameworks"]) == 0
@@ -30,12 +32,10 @@ def test_the_console_script_is_installed_next_to_python():
 
 
 def test_data_regenerates_the_committed_files_byte_for_byte(tmp_path, capsys):
-    from journeylab.data import DATA_DIR
-
     assert main(["data", "--out", str(tmp_path)]) == 0
     assert "synthetic, seed 2024" in capsys.readouterr().out
     for name in ("customers.csv", "events.csv", "campaigns.csv", "activities.csv"):
-        assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
+        assert (tmp_path / name).read_bytes() == (ROOT / "data" / name).read_bytes(), name
 
 
 def test_build_exercises_check_fails_when_an_exercise_was_edited_by_hand(tmp_path, capsys):

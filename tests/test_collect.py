@@ -1,13 +1,15 @@
 """Collecting submissions: a completion table, whatever the notebooks do."""
 
 import hashlib
+from pathlib import Path
 
 import nbformat
 import pandas as pd
 
 from journeylab.cli import main
 from journeylab.collect import collect, completion_table
-from journeylab.course import COURSE_ROOT
+
+COURSE_ROOT = Path(__file__).resolve().parent.parent
 
 EXERCISE = COURSE_ROOT / "exercises" / "00_start_here.ipynb"
 SOLUTION = COURSE_ROOT / "solutions" / "00_start_here.ipynb"

@@ -1,10 +1,14 @@
 """Generating exercises from solutions."""
 
+from pathlib import Path
+
 import nbformat
 import pytest
 
-from journeylab.course import COURSE_ROOT, build_exercises, exercise_from_solution, strip_solutions
+from journeylab.course import build_exercises, exercise_from_solution, strip_solutions
 from journeylab.errors import FileFormatError
+
+COURSE_ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from journeylab import data
 from journeylab.data import (
-    DATA_DIR,
     DEFAULT_SEED,
     FILE_NAMES,
     SCHEMAS,
     describe,
     validate,
 )
+from journeylab.errors import FileFormatError, SchemaError, UnknownNameError
+from journeylab.frameworks import get_framework
 from journeylab.synthetic import (
     _TOUCHPOINTS,
     generate_activities,
@@ -22,8 +25,6 @@ from journeylab.synthetic import (
     generate_events,
     write_datasets,
 )
-from journeylab.errors import FileFormatError, SchemaError, UnknownNameError
-from journeylab.frameworks import get_framework
 
 STAGES = get_framework("hourglass").stage_names
 LOADERS = {
@@ -32,6 +33,8 @@ LOADERS = {
     "campaigns": data.load_campaigns,
     "activities": data.load_activities,
 }
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 @pytest.fixture(scope="module")
@@ -223,7 +226,7 @@ def test_validate_names_the_row_of_a_learners_table(column, value, problem):
 def test_validate_checks_one_count_against_another():
     campaigns = generate_campaigns()
     campaigns.loc[0, "reach"] = campaigns.loc[0, "impressions"] + 1
-    with pytest.raises(SchemaError, match="^reach: .* is larger than impressions"):
+    with pytest.raises(SchemaError, match=r"^reach: .* is larger than impressions"):
         validate(campaigns, "campaigns")
 
 

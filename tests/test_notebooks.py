@@ -16,8 +16,9 @@ import pytest
 from nbclient import NotebookClient
 
 from journeylab import checks
-from journeylab.course import COURSE_ROOT
 from journeylab.parameters import PARAMETERS
+
+COURSE_ROOT = Path(__file__).resolve().parent.parent
 
 TEACHING = sorted((COURSE_ROOT / "notebooks").glob("*.ipynb"))
 SOLUTIONS = sorted((COURSE_ROOT / "solutions").glob("*.ipynb"))

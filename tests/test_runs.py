@@ -1,13 +1,15 @@
 """Parameterised runs and cohorts, on the course's real notebooks."""
 
+from pathlib import Path
+
 import nbformat
 import pytest
 
 from journeylab.cli import main
-from journeylab.course import COURSE_ROOT
-from journeylab.errors import FileFormatError, SchemaError, UnknownNameError, ValidationError
+from journeylab.errors import SchemaError, UnknownNameError, ValidationError
 from journeylab.runs import course_notebooks, notebook_parameters, read_roster, run_cohort, run_notebook, safe_name, validate_run
 
+COURSE_ROOT = Path(__file__).resolve().parent.parent
 START = COURSE_ROOT / "notebooks" / "00_start_here.ipynb"
 
 
