@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Literal, overload
 
 from journeylab.errors import FileFormatError, ValidationError
 
@@ -47,6 +47,10 @@ def number(value: Any, field: str, *, required: bool = True) -> float | None:
     return float(value)
 
 
+@overload
+def whole_number(value: Any, field: str, low: int, high: int, *, required: Literal[True] = True) -> int: ...
+@overload
+def whole_number(value: Any, field: str, low: int, high: int, *, required: bool) -> int | None: ...
 def whole_number(value: Any, field: str, low: int, high: int, *, required: bool = True) -> int | None:
     """A whole number between ``low`` and ``high``, both included; 3.0 counts as 3."""
     if value is None and not required:

@@ -456,7 +456,7 @@ def _removal_effects(table: _Paths) -> np.ndarray:
         (state[last], np.full(int(last.sum()), null), table.nulls[table.path[last]]),
     ]
     source, target, count = (np.concatenate(parts) for parts in zip(*moves))
-    counts = np.bincount(source * (n + 3) + target, weights=count, minlength=(n + 1) * (n + 3))
+    counts: np.ndarray = np.bincount(source * (n + 3) + target, weights=count, minlength=(n + 1) * (n + 3))
     counts = counts.astype(np.float64).reshape(n + 1, n + 3)
     out = counts.sum(axis=1, keepdims=True)
     chances = np.divide(counts, out, out=np.zeros_like(counts), where=out > 0)

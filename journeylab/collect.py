@@ -113,7 +113,7 @@ def completion_table(submissions: list[Submission]) -> pd.DataFrame:
     exercises = sorted({exercise for submission in submissions for exercise in submission.checks})
     rows = []
     for submission in submissions:
-        row = {"participant": submission.participant, "notebook": submission.notebook}
+        row: dict[str, str | int] = {"participant": submission.participant, "notebook": submission.notebook}
         row |= {exercise: submission.checks.get(exercise, "") for exercise in exercises}
         row["passed"] = sum(status == "passed" for status in submission.checks.values())
         row["problem"] = submission.problem

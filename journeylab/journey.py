@@ -29,11 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from journeylab import _fields
-from journeylab.storage import atomic_write
 from journeylab.errors import FileFormatError, UnknownNameError, ValidationError
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, convert, get_framework
 from journeylab.opportunities import Opportunity
 from journeylab.personas import Persona
+from journeylab.storage import atomic_write
 
 __all__ = ["Touchpoint", "StageGoal", "StageNotes", "Journey", "NOTE_FIELDS", "EMOTION_RANGE", "FILE_FORMAT", "FILE_VERSION"]
 

@@ -253,7 +253,7 @@ def journey_from_markdown(text: str) -> Journey:
         stage = _build(lambda: journey.framework.stage(heading).name, f"## {heading}")
         tables = _tables(body)
         for cells in tables.get(tuple(GOAL_HEADERS), []):
-            values = dict(zip(["goal", "kpi", "target", "unit", "better"], cells))
+            values: dict[str, Any] = dict(zip(["goal", "kpi", "target", "unit", "better"], cells))  # texts, and numbers once read
             values["target"] = _to_number(values["target"], f"stages.{stage}.goal.target")
             journey.set_goal(stage, _build(lambda: StageGoal(**values), f"stages.{stage}.goal"))
         for index, cells in enumerate(tables.get(tuple(TOUCHPOINT_HEADERS), [])):

@@ -118,9 +118,10 @@ def _scale(number: Any, field: str, low: float, high: float) -> float:
     allowed = f"a number from {low:g} to {high:g}"
     if isinstance(number, bool) or not isinstance(number, Real):
         raise ValidationError(field, "must be a number", value=number, allowed=allowed)
-    if not (math.isfinite(number) and low <= number <= high):
+    as_float = float(number)  # compare the float: numbers.Real is not typed as comparable with a float
+    if not (math.isfinite(as_float) and low <= as_float <= high):
         raise ValidationError(field, "is out of range", value=number, allowed=allowed)
-    return float(number)
+    return as_float
 
 
 PRIORITY_COLUMNS = ["stage", "title", "pain_point", "value", "effort", "score", "emotion", "status", "owner", "why"]
@@ -149,6 +150,7 @@ def prioritise(journey: Journey, actuals: Mapping[str, float] | pd.Series | None
             why = f"{opportunity.value:g} value / {opportunity.effort} effort"
             score = opportunity.score
             if missed:
+                assert goal is not None  # only a stage with a goal can miss it
                 score *= MISSED_GOAL_BOOST
                 why += f"; {stage} misses its goal ({goal.kpi} {actual:g}{goal.unit} against {goal.target:g}{goal.unit}), so × {MISSED_GOAL_BOOST:g}"
             rows.append({

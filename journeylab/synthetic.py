@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -197,9 +198,9 @@ def generate_events(seed: int = DEFAULT_SEED, users: int = 17000) -> pd.DataFram
     while active.size:
         where = stage[active]
         touchpoint = np.empty(active.size, dtype=int)
-        for number, table in enumerate(tables):
-            here = np.flatnonzero(where == number)
-            touchpoint[here] = offsets[number] + _pick(rng, np.tile(table[:, 2].astype(float), (here.size, 1)))
+        for stage_number, table in enumerate(tables):
+            here = np.flatnonzero(where == stage_number)
+            touchpoint[here] = offsets[stage_number] + _pick(rng, np.tile(table[:, 2].astype(float), (here.size, 1)))
         recorded.append((active, time[active], touchpoint))
         channel = touchpoint_channel[touchpoint]
         if len(recorded) == 1:  # everyone's first event is in Know
@@ -296,7 +297,7 @@ def generate_campaigns(seed: int = DEFAULT_SEED) -> pd.DataFrame:
     rows = []
     for month in range(months):
         for stage in STAGES:
-            row = {name: None for name in SCHEMAS["campaigns"]}
+            row: dict[str, Any] = {name: None for name in SCHEMAS["campaigns"]}
             row.update({name: int(values[month]) for name, values in metrics[stage].items()})
             row.update(month=f"{YEAR}-{month + 1:02d}", stage=stage)
             rows.append(row)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from itertools import pairwise
 from types import SimpleNamespace
 
 import numpy as np
@@ -490,7 +491,7 @@ def _moves_by_hand(rows) -> np.ndarray:
     """Changes of stage between neighbouring events of one user, in (time, journey) order."""
     moves = np.zeros((7, 7), dtype=int)
     ordered = sorted(rows)  # user, then hour, then stage position
-    for before, after in zip(ordered, ordered[1:]):
+    for before, after in pairwise(ordered):
         if before[0] == after[0] and before[2] != after[2]:
             moves[before[2], after[2]] += 1
     return moves

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import io
+import os
 from fractions import Fraction as F
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -133,7 +134,7 @@ def test_paths_from_events_errors_name_the_field(change, kwargs, error, field):
 
 
 def test_missing_column_message_lists_what_is_needed():
-    with pytest.raises(SchemaError, match="no column named 'touchpoint'.*user_id, timestamp, stage, touchpoint"):
+    with pytest.raises(SchemaError, match=r"no column named 'touchpoint'.*user_id, timestamp, stage, touchpoint"):
         paths_from_events(shop_events().drop(columns="touchpoint"))
 
 
@@ -423,7 +424,7 @@ def fundamental_matrix_effects(rows) -> dict:
     counts = np.zeros((size, size))
     for path, conversions, nulls in rows:
         states = [0, *(index[name] for name in path)]
-        for here, there in zip(states[:-1], states[1:]):
+        for here, there in pairwise(states):
             counts[here, there] += conversions + nulls
         counts[states[-1], size - 2] += conversions
         counts[states[-1], size - 1] += nulls

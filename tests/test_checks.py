@@ -68,7 +68,7 @@ def test_a_checker_that_trips_over_an_odd_answer_reports_instead_of_raising():
 
 
 def test_an_unknown_exercise_lists_the_real_ones():
-    with pytest.raises(UnknownNameError, match="exercise: there is no exercise with this id .*00-first-answer"):
+    with pytest.raises(UnknownNameError, match=r"exercise: there is no exercise with this id .*00-first-answer"):
         check("00-frist-answer", "Know")
 
 

@@ -263,7 +263,7 @@ def test_bad_options_raise_errors_that_name_the_parameter_and_what_is_allowed(op
 
 
 def test_breakdown_on_a_log_without_other_columns_says_so():
-    with pytest.raises(UnknownNameError, match="breakdown: .*this log has none"):
+    with pytest.raises(UnknownNameError, match=r"breakdown: .*this log has none"):
         stage_funnel(windowed(), breakdown="channel")
 
 

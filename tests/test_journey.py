@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from journeylab.errors import FileFormatError, JourneyLabError, SchemaError, UnknownNameError, ValidationError
 from journeylab.frameworks import FRAMEWORKS
 from journeylab.journey import Journey, StageGoal, StageNotes, Touchpoint
-from journeylab.opportunities import Opportunity
 from journeylab.journey_formats import PLAN_COLUMNS
+from journeylab.opportunities import Opportunity
 from journeylab.personas import Persona
 
 
@@ -338,7 +338,7 @@ def test_a_duplicate_opportunity_title_is_refused_and_changes_nothing():
 def test_switching_framework_carries_notes_and_opportunities():
     journey = journey_with_lanes()
     journey.set_notes("Trust", StageNotes(thinking="Are the reviews real?", backstage=["Review moderation"]))
-    five, notes = journey.in_framework("five_stage")
+    five, _notes = journey.in_framework("five_stage")
     assert [item.title for item in five.opportunities("Desire")] == ["Send samples in two days", "Virtual room planner"]
     assert five.notes("Desire").thinking.startswith("Are the reviews real? / Wonders")
     assert five.notes("Desire").backstage == ("Review moderation", "Sample stock in the ERP", "Courier booking")

@@ -1,7 +1,7 @@
 """The course's pictures: what they show (bands, bars, curve, colours, texts), their files and their errors."""
 
 import ast
-from itertools import combinations
+from itertools import chain, combinations, pairwise
 from pathlib import Path
 
 import matplotlib
@@ -157,7 +157,7 @@ def band_widths(figure: Figure, stages) -> list[float]:
 def test_hourglass_bands_narrow_towards_buy_and_widen_again_after_it():
     widths = band_widths(plots.hourglass(), HOURGLASS)
     neck = HOURGLASS.index("Buy")
-    assert all(a > b for a, b in zip(widths[:neck], widths[1 : neck + 1]))  # Know > Like > Trust > Try > Buy
+    assert all(a > b for a, b in pairwise(widths[: neck + 1]))  # Know > Like > Trust > Try > Buy
     assert all(a < b for a, b in zip(widths[neck:], widths[neck + 1 :]))  # Buy < Repeat < Refer
     assert min(widths) == widths[neck]
 
@@ -866,7 +866,7 @@ def breakdown_table() -> pd.DataFrame:
     """
     users = {"Instagram": [200, 80, 10], "Referral": [10, 6, 2], "Search": [40, 20, 4], "Store": [0, 0, 0]}
     index = pd.MultiIndex.from_product([list(users), ["Know", "Like", "Buy"]], names=["channel", "stage"])
-    return pd.DataFrame({"users": sum(users.values(), [])}, index=index)
+    return pd.DataFrame({"users": list(chain.from_iterable(users.values()))}, index=index)
 
 
 def share_lines(figure: Figure) -> dict:
@@ -972,7 +972,7 @@ def new_figures() -> dict:
                                               "markov"])
     return {
         "attribution_comparison": lambda: plots.attribution_comparison(wide, highlight=["Store visit", "Store till"]),
-        "funnel_breakdown": lambda: plots.funnel_breakdown(pd.DataFrame({"users": sum(users, [])}, index=index)),
+        "funnel_breakdown": lambda: plots.funnel_breakdown(pd.DataFrame({"users": list(chain.from_iterable(users))}, index=index)),
     }
 
 

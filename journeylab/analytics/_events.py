@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -43,7 +44,7 @@ class _EventLog:
         order = np.argsort(self.stage.astype(np.int8), kind="stable")  # radix sort on small ints
         bounds = np.searchsorted(self.stage[order], np.arange(len(self.stage_names) + 1))
         users, times = self.user[order], self.time[order]
-        return [(users[start:end], times[start:end]) for start, end in zip(bounds[:-1], bounds[1:])]
+        return [(users[start:end], times[start:end]) for start, end in pairwise(bounds)]
 
 
 def _read_events(events: pd.DataFrame, framework: str | Framework) -> _EventLog:
@@ -205,7 +206,7 @@ def _percent(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
 
 def _steps(names: tuple[str, ...]) -> list[str]:
     """``"Know → Like"`` for each pair of neighbouring stages."""
-    return [f"{earlier} → {later}" for earlier, later in zip(names, names[1:])]
+    return [f"{earlier} → {later}" for earlier, later in pairwise(names)]
 
 
 def _wait_table(steps: list[str], waits: list[np.ndarray]) -> pd.DataFrame:

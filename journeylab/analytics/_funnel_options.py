@@ -68,7 +68,7 @@ def _length_of_time(text: str) -> pd.Timedelta:
     if unit in _MONTHS_OR_YEARS:
         raise ValidationError("within", "cannot be in months or years, which differ in length: use days "
                               "(or 'min' for minutes)", value=text, allowed=_WINDOW_EXAMPLES)
-    if unit in _UNITS:
+    if simple and unit in _UNITS:
         return pd.Timedelta(float(simple.group(1)), unit=_UNITS[unit])
     try:
         float(text)

@@ -9,6 +9,7 @@ channel (``breakdown``) and one per month or week (``freq``, a trended funnel).
 from __future__ import annotations
 
 from datetime import timedelta
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -224,7 +225,7 @@ def time_to_convert(events: pd.DataFrame, framework: str | Framework = DEFAULT_F
     log = _read_events(events, framework)
     reached = _closed_funnel_times(log, window=None)
     waits = []
-    for earlier, later in zip(reached, reached[1:]):
+    for earlier, later in pairwise(reached):
         made_it = later != _NEVER  # reaching the later stage means having reached the earlier one
         waits.append(later[made_it] - earlier[made_it])
     return _wait_table(_steps(log.stage_names), waits)

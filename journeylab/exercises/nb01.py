@@ -87,6 +87,7 @@ def _smart_objective(answer: Any) -> str | None:
         return f"The objective is not yet {_criteria_in_words(result.missing)}. {first}: {result.advice[first]}"
     if answer.baseline != SAMPLE_REQUESTS_BASELINE:
         return "Start from where the shop stands today: the baseline is the number of requests in the situation."
+    assert answer.target is not None and answer.baseline is not None  # smart_check found nothing missing
     if answer.target <= answer.baseline:
         return "The shop wants more sample requests, so the target must be above the baseline."
     return None

@@ -123,10 +123,10 @@ def _stage_pair(answer: Any) -> tuple[str, str] | None:
         answer = parts if len(parts) == 2 else None
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
         return None
-    stages = [_hourglass_stage(item) for item in answer]
-    if None in stages:
+    first, second = (_hourglass_stage(item) for item in answer)
+    if first is None or second is None:
         return None
-    return stages[0], stages[1]
+    return first, second
 
 
 @exercise(

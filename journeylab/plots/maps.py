@@ -204,7 +204,7 @@ def journey_map(journey: Journey, lanes: Sequence[MapLane | EmotionLane] = JOURN
             page.add_patch(Rectangle((MARGIN, y), plan.width - 2 * MARGIN, lane_height, facecolor="#F5F5F5",
                                      edgecolor="none", zorder=0))
         _lane_title(page, lane, y, cell=lane_cells is not None)
-        if lane_cells is None:
+        if isinstance(lane, EmotionLane):  # the one lane without cells
             _emotion_curve(figure, journey, first_left, y, column * len(stages), lane_height)
         else:
             for index, cell in enumerate(lane_cells):
@@ -242,7 +242,7 @@ class _Plan:
                      for stage_items in items]
             cell_heights = [sum(_item_height(*item) + _GAP for item in cell) + _PAD for cell in cells]
             rows.append((lane, cells, max([0.55, _title_height(lane, cell=True), *cell_heights])))
-        if any(lane.optional for lane, cells, _ in rows if cells is not None):  # a practitioner's map: many lanes
+        if any(lane.optional for lane, _, _ in rows if not isinstance(lane, EmotionLane)):  # a practitioner's map: many lanes
             rows = [(lane, cells, _EMOTION_ROW_SHORT if cells is None else height) for lane, cells, height in rows]
         header = _header(journey, width)
         height = header.height + 0.05 + _STAGE_ROW + sum(height for *_, height in rows) + 0.3

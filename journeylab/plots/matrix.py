@@ -186,7 +186,7 @@ def _place_labels(figure: Figure, axes: Any, table: pd.DataFrame) -> None:
     for _, row in order.iterrows():
         label = axes.text(row["effort"], row["value"], _short(row["title"]), fontsize=_LABEL_SIZE, color=TEXT,
                           zorder=5, parse_math=False, path_effects=_HALO)
-        best: tuple[float, Bbox, tuple[float, float], str, str] | None = None
+        best: tuple[float, Bbox, tuple[float, float, str, str]] | None = None  # clash, box, spot
         for ring in _RINGS:
             for dx, dy, horizontal, vertical in _DIRECTIONS:
                 spot = (dx * ring, dy * ring, horizontal, vertical)
@@ -194,13 +194,13 @@ def _place_labels(figure: Figure, axes: Any, table: pd.DataFrame) -> None:
                 box = label.get_window_extent(renderer)
                 clash = _clash(box, area, taken)
                 if best is None or clash < best[0]:
-                    best = (clash, box, *spot)
+                    best = (clash, box, spot)
                 if clash == 0:
                     break
             if best is not None and best[0] == 0:
                 break
         assert best is not None  # there is always a first spot
-        _, box, *spot = best
+        _, box, spot = best
         _put(label, figure, axes, *spot)
         shift = spot[:2]
         taken.append(box)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache, wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 import numpy as np
@@ -31,6 +31,9 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
 from journeylab.errors import SchemaError, ValidationError
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType  # the names matplotlib.rcParams knows
 
 __all__ = ["OKABE_ITO", "STYLE", "course_style"]
 
@@ -50,7 +53,7 @@ MAIN, HIGHLIGHT = OKABE_ITO["blue"], OKABE_ITO["vermillion"]
 MET, MISSED = OKABE_ITO["bluish_green"], OKABE_ITO["vermillion"]
 TEXT, MUTED, RULE = "#222222", "#666666", "#D0D0D0"
 
-STYLE: dict[str, Any] = {
+STYLE: dict[RcKeyType, Any] = {
     "font.family": "DejaVu Sans",  # ships with matplotlib: the same letters on every computer
     "font.size": 10,
     "text.color": TEXT,

@@ -19,8 +19,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import ipywidgets as widgets
 from matplotlib.figure import Figure
@@ -48,7 +49,7 @@ class BuilderBase:
     kind = "model"  # the word in default file names ("persona" gives jessica_persona.png)
     noun = "model"  # the word in messages ("empathy map")
     picture_name = "picture"  # what the preview is called in messages
-    labels: Mapping[str, str] = {}  # field name -> form label, for messages
+    labels: ClassVar[Mapping[str, str]] = {}  # field name -> form label, for messages
 
     def __init__(self, model: Any, *, autosave: str | Path | None, folder: str | Path | None,
                  live_preview: bool) -> None:
@@ -324,7 +325,7 @@ class BuilderBase:
         """File name, Save/Load and one button per export format."""
         names = {"png": "PNG picture", "svg": "SVG picture", "pdf": "PDF", "html": "HTML page", "csv": "CSV table",
                  "md": "Markdown", "json": "JSON"}
-        exports = [button(names[fmt], lambda fmt=fmt: self.export(fmt), f"Write a .{fmt} file next to the notebook")
+        exports = [button(names[fmt], partial(self.export, fmt), f"Write a .{fmt} file next to the notebook")
                    for fmt in self._export_formats()]
         self.buttons.update({f"export_{fmt}": item for fmt, item in zip(self._export_formats(), exports)})
         self.buttons["save"] = button("Save", self.save, "Save to '<file name>.json' (or the autosave file)", "primary")

@@ -24,7 +24,7 @@ until **Apply**, and Undo takes back the last Apply.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import ipywidgets as widgets
 
@@ -84,7 +84,7 @@ class EmpathyMapBuilder(BuilderBase):
     kind = "empathy_map"
     noun = "empathy map"
     picture_name = "empathy map"
-    labels = {"who": "Who", "goal": "Goal", "layout": "Layout", **{name: label for name, (label, _) in _LISTS.items()}}
+    labels: ClassVar[dict[str, str]] = {"who": "Who", "goal": "Goal", "layout": "Layout", **{name: label for name, (label, _) in _LISTS.items()}}
 
     def __init__(self, empathy_map: EmpathyMap | None = None, *, autosave: str | Path | None = None,
                  folder: str | Path | None = None, live_preview: bool = True, layout: str | None = None) -> None:
@@ -202,7 +202,7 @@ class EmpathyMapBuilder(BuilderBase):
 
         def replace() -> str:
             self._model = EmpathyMap(who=self.fields["who"].value, goal=self.fields["goal"].value,
-                                     **{name: lines(self.fields[name].value) for name in _LISTS})
+                                     **{name: tuple(lines(self.fields[name].value)) for name in _LISTS})
             canvas = self.empathy_map.layout == "canvas" or self.layout_choice.value == "canvas"
             missing = self.empathy_map.empty_areas if canvas else self.empathy_map.empty_quadrants
             note = f" Still empty: {', '.join(missing)}." if missing else ""

@@ -38,8 +38,7 @@ from journeylab.kpis import get_kpi
 from journeylab.personas import Persona
 from journeylab.storage import atomic_write
 from journeylab.widgets._base import BuilderBase
-from journeylab.widgets._common import (LABEL_WIDTH, as_number, button, combo_field, labelled, plain_number,
-                                        text_field)
+from journeylab.widgets._common import LABEL_WIDTH, as_number, button, combo_field, labelled, plain_number, text_field
 from journeylab.widgets.journey_notes import NOTES_FORM, NotesSection
 from journeylab.widgets.journey_opportunities import OPPORTUNITY_LABELS, OpportunitiesSection
 

@@ -17,7 +17,7 @@ a typo never destroys what was there.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import ipywidgets as widgets
 
@@ -63,7 +63,7 @@ class PersonaBuilder(BuilderBase):
     kind = "persona"
     noun = "persona"
     picture_name = "persona card"
-    labels = {"name": "Name", "age": "Age", "role": "Job or role", "segment": "Segment",
+    labels: ClassVar[dict[str, str]] = {"name": "Name", "age": "Age", "role": "Job or role", "segment": "Segment",
               "quote": "In their words", "goals": "Goals", "challenges": "Challenges", "channels": "Channels"}
 
     def __init__(self, persona: Persona | None = None, *, autosave: str | Path | None = None,
@@ -145,5 +145,5 @@ class PersonaBuilder(BuilderBase):
     def _read_form(self) -> Persona:
         form = {name: widget.value for name, widget in self.fields.items()}
         age = form.pop("age").strip()
-        lists = {name: lines(form.pop(name)) for name in _LIST_FIELDS}
+        lists: dict[str, Any] = {name: lines(form.pop(name)) for name in _LIST_FIELDS}  # Persona turns each list into a tuple
         return Persona(age=as_number(age) if age else None, **lists, **form)
