@@ -1,5 +1,7 @@
 """The set-up files agree with each other, and importing the package stays light."""
 
+import ast
+import re
 import subprocess
 import sys
 import tomllib
@@ -8,20 +10,25 @@ from pathlib import Path
 import pytest
 import yaml
 from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 ENVIRONMENT = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
 
-# conda-forge names that differ from PyPI names (none today; add a line here when one does)
-CONDA_NAMES: dict[str, str] = {}
+# PyPI names whose conda-forge package is spelled differently
+CONDA_NAMES = {
+    "matplotlib": "matplotlib-base",  # conda-forge's `matplotlib` adds the Qt desktop backend
+    "playwright": "playwright-python",  # how conda-forge spells Playwright for Python
+}
+TEST_TOOLS = {canonicalize_name(Requirement(line).name) for line in PYPROJECT["project"]["optional-dependencies"]["test"]}
 
 
-def pyproject_requirements() -> dict[str, str]:
-    project = PYPROJECT["project"]
-    lines = project["dependencies"] + project["optional-dependencies"]["test"]
-    return {canonicalize_name(req.name): str(req.specifier) for req in map(Requirement, lines)}
+def runtime_requirements() -> dict[str, str]:
+    """What `pip install journeylab` brings, by conda-forge name."""
+    requirements = map(Requirement, PYPROJECT["project"]["dependencies"])
+    return {CONDA_NAMES.get(name, name): str(req.specifier) for req in requirements if (name := canonicalize_name(req.name))}
 
 
 def environment_requirements() -> dict[str, str]:
@@ -30,17 +37,23 @@ def environment_requirements() -> dict[str, str]:
         if isinstance(item, dict):  # the pip: section
             entries = [entry for entry in item["pip"] if not entry.startswith("-e")]
         else:
-            entries = [item]
+            entries = [item.split("#")[0].strip()]
         for entry in entries:
+            if re.match(r"(python|pip)\b", entry):
+                continue
             requirement = Requirement(entry.replace(" ", ""))
-            name = canonicalize_name(requirement.name)
-            if name not in ("python", "pip"):
-                found[CONDA_NAMES.get(name, name)] = str(requirement.specifier)
+            found[requirement.name] = str(requirement.specifier)
     return found
 
 
-def test_environment_yml_and_pyproject_name_the_same_dependencies_and_versions():
-    assert environment_requirements() == pyproject_requirements()
+def test_environment_yml_asks_for_the_runtime_dependencies_of_pyproject_with_the_same_ranges():
+    assert environment_requirements() == runtime_requirements()
+
+
+def test_environment_yml_is_the_learners_and_holds_no_test_tool():
+    in_environment = {canonicalize_name(name) for name in environment_requirements()}
+    test_tools_as_in_conda = {canonicalize_name(CONDA_NAMES.get(name, name)) for name in TEST_TOOLS}
+    assert not in_environment & test_tools_as_in_conda
 
 
 def test_environment_yml_installs_the_package_itself():
@@ -48,9 +61,33 @@ def test_environment_yml_installs_the_package_itself():
     assert "-e ." in pip_section
 
 
-def test_environment_yml_asks_for_the_python_pyproject_supports():
+def test_environment_yml_pins_a_python_that_pyproject_allows_in_the_form_repo2docker_reads():
     python = next(item for item in ENVIRONMENT["dependencies"] if isinstance(item, str) and item.startswith("python"))
-    assert python.replace("python", "") == PYPROJECT["project"]["requires-python"]
+    # repo2docker's conda buildpack reads the version with the pattern python\s*=+\s*([\d.]*); a range is ignored
+    version = re.fullmatch(r"python\s*=+\s*([\d.]+)", python)
+    assert version, f"{python!r} is not of the form python=3.X"
+    assert SpecifierSet(PYPROJECT["project"]["requires-python"]).contains(version.group(1) + ".0")
+
+
+def test_the_readme_promises_the_python_range_of_pyproject():
+    floor = PYPROJECT["project"]["requires-python"].removeprefix(">=")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"Python {floor} or newer" in readme
+    assert not re.search(r"Python 3\.(?!" + floor.split(".")[1] + r")\d+ or newer", readme)
+
+
+def test_every_direct_import_of_the_package_is_a_declared_dependency():
+    declared = {canonicalize_name(Requirement(line).name) for line in PYPROJECT["project"]["dependencies"]}
+    import_names = {"yaml": "pyyaml"}  # an import name that differs from its distribution's name
+    imported = set()
+    for path in (ROOT / "journeylab").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = {canonicalize_name(import_names.get(name, name)) for name in imported - set(sys.stdlib_module_names)} - {"journeylab"}
+    assert third_party <= declared, f"imported but not declared in pyproject.toml: {sorted(third_party - declared)}"
 
 
 def pins() -> dict[str, str]:
@@ -59,7 +96,13 @@ def pins() -> dict[str, str]:
     return {canonicalize_name(name): version for name, version in pairs}
 
 
-@pytest.mark.parametrize("name, specifier", sorted(pyproject_requirements().items()))
+def every_requirement() -> dict[str, str]:
+    project = PYPROJECT["project"]
+    lines = project["dependencies"] + [line for extra in project["optional-dependencies"].values() for line in extra]
+    return {canonicalize_name(req.name): str(req.specifier) for req in map(Requirement, lines)}
+
+
+@pytest.mark.parametrize("name, specifier", sorted(every_requirement().items()))
 def test_every_dependency_is_pinned_within_its_allowed_range(name, specifier):
     pinned = pins()
     assert name in pinned, f"{name} is not pinned in constraints.txt"
@@ -78,3 +121,35 @@ def test_the_models_never_import_widgets_or_plotting():
         source = (ROOT / "journeylab" / f"{module}.py").read_text(encoding="utf-8")
         for forbidden in ("matplotlib", "ipywidgets", "pickle", "eval("):
             assert forbidden not in source, f"{module}.py mentions {forbidden}"
+
+
+def make_dry_run(target: str) -> str:
+    """The commands `make` would run for a target on a machine without .venv (nothing is run)."""
+    result = subprocess.run(["make", "--no-print-directory", "-n", "-B", "VENV=/nonexistent/venv", target],
+                            cwd=ROOT, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def test_make_lab_installs_the_course_without_any_test_tool():
+    commands = make_dry_run("lab")
+    assert "-e ." in commands and "jupyter lab" in commands
+    assert "[test]" not in commands and "[lint]" not in commands
+
+
+def test_make_test_and_make_lint_add_their_tools():
+    assert '-e ".[test]"' in make_dry_run("test")
+    assert '-e ".[lint]"' in make_dry_run("lint")
+
+
+def test_the_oldest_constraints_pin_each_library_at_the_floor_pyproject_allows():
+    from packaging.version import Version
+
+    floors = {}
+    for line in PYPROJECT["project"]["dependencies"]:
+        requirement = Requirement(line)
+        lower = [spec.version for spec in requirement.specifier if spec.operator == ">="]
+        floors[canonicalize_name(requirement.name)] = Version(lower[0])
+    lines = (ROOT / "constraints-oldest.txt").read_text(encoding="utf-8").splitlines()
+    oldest = {canonicalize_name(name): Version(version) for name, version in
+              (line.split("==") for line in lines if line and not line.startswith("#"))}
+    assert oldest == floors
