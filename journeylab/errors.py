@@ -94,4 +94,13 @@ class SchemaError(JourneyLabError):
 
 
 class CourseFolderError(JourneyLabError):
-    """A command needs the course's folder (notebooks/, exercises/) and cannot find it, or may not write there."""
+    """A command needs the course's folder (notebooks/, exercises/) and cannot find it, or may not write there.
+
+    ``allowed`` holds advice here (what to do instead), so the message says it as a sentence.
+    """
+
+    def _message(self) -> str:
+        text = f"{self.field}: {self.problem}." if self.field else f"{self.problem}."
+        if self.allowed:
+            text += f" {self.allowed[0].upper()}{self.allowed[1:]}."
+        return text

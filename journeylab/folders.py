@@ -20,7 +20,7 @@ default data afresh from its seed, which gives the committed files byte for byte
 ...     course_folder(empty)
 Traceback (most recent call last):
     ...
-journeylab.errors.CourseFolderError: course folder: ... has no notebooks/ and exercises/ folders...
+journeylab.errors.CourseFolderError: course folder: ... has no notebooks/ and exercises/ folders. Run the command inside...
 """
 
 from __future__ import annotations
@@ -88,6 +88,6 @@ def refuse_package_folder(path: str | os.PathLike[str]) -> Path:
     installed = {Path(sysconfig.get_paths()[key]).resolve() for key in ("purelib", "platlib")} | {_PACKAGE}
     for folder in installed:
         if target == folder or folder in target.parents:
-            raise CourseFolderError("--out", f"{target} is inside the installed package ({folder})",
-                                    allowed="a folder of your own, such as the course's data/ folder")
+            raise CourseFolderError("--out", f"{target} is inside {folder}, where Python keeps installed packages",
+                                    allowed="write to a folder of your own, such as the course's data/ folder")
     return target

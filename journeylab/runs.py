@@ -52,7 +52,7 @@ def course_notebooks(root: str | Path | None = None) -> list[Path]:
     notebooks = sorted((root / "notebooks").glob("*.ipynb")) + sorted((root / "exercises").glob("*.ipynb"))
     if not notebooks:
         raise CourseFolderError("course folder", f"{root} has no notebooks in notebooks/ or exercises/",
-                                allowed="a course folder with the course's notebooks")
+                                allowed="point to the folder that holds the course's notebooks")
     return notebooks
 
 

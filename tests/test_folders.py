@@ -99,5 +99,5 @@ def test_data_writes_into_the_course_folders_data_by_default(nowhere, capsys):
 def test_data_refuses_to_write_into_site_packages(nowhere, capsys, key):
     target = Path(sysconfig.get_paths()[key]) / "journeylab-data"
     assert main(["data", "--out", str(target)]) == 2
-    assert "is inside the installed package" in capsys.readouterr().err
+    assert "where Python keeps installed packages" in capsys.readouterr().err
     assert not target.exists()

@@ -71,7 +71,7 @@ def test_course_commands_outside_a_course_folder_say_so_and_fail(installed, comm
 def test_data_never_writes_into_the_installed_package(installed):
     result = installed("-m", "journeylab.cli", "data", "--out", str(installed.target / "journeylab" / "data"))
     assert result.returncode == 2
-    assert "is inside the installed package" in result.stderr
+    assert "where Python keeps installed packages" in result.stderr
     assert not (installed.target / "journeylab" / "data").exists()
 
 
