@@ -10,8 +10,8 @@ notebook uses them.
 
 import importlib
 
-from journeylab.checks import check, hint, progress
 from journeylab.errors import FileFormatError, JourneyLabError, SchemaError, UnknownNameError, ValidationError
+from journeylab.exercises import check, hint, progress
 from journeylab.frameworks import FRAMEWORKS, convert, get_framework
 from journeylab.journey import Journey, StageGoal, Touchpoint
 from journeylab.personas import EmpathyMap, Persona

@@ -6,38 +6,38 @@ notebook as a short message — correct, or what is wrong and a hint — and has
 plain-text form that nbval compares. The ``...`` placeholder that exercises are
 generated with reads as "not answered yet", never as a pass.
 
-Exercises are registered with :func:`exercise` (see :mod:`journeylab.exercises`,
-which holds the course's own). A checker gets the answer (and any context the
-notebook passes, such as the data it used) and returns ``None`` when the answer
-is right, or a sentence saying what is wrong.
+This module is the engine only: an exercise is registered with :func:`exercise`
+and judged with :func:`evaluate`. A checker gets the answer (and any context
+the notebook passes, such as the data it used) and returns ``None`` when the
+answer is right, or a sentence saying what is wrong. The course's own exercises,
+and the ``check``/``hint``/``progress`` that notebooks call, live in
+:mod:`journeylab.exercises`; passes are remembered by :mod:`journeylab.progress_store`.
 
->>> from journeylab.checks import check
->>> print(check("00-first-answer", ...))
-… 00-first-answer: not answered yet. Replace the ... with your answer and run the cell again.
->>> print(check("00-first-answer", "Know"))
-✔ 00-first-answer: correct! Well done.
+>>> @exercise("99-doc-example", hints=["It is the first stage."], wrong="Buy")
+... def _doc_example(answer):
+...     return None if answer == "Know" else f"'{answer}' is not the first stage."
+>>> print(evaluate(EXERCISES["99-doc-example"], ...))
+… 99-doc-example: not answered yet. Replace the ... with your answer and run the cell again.
+>>> print(evaluate(EXERCISES["99-doc-example"], "Buy"))
+✘ 99-doc-example: not quite. 'Buy' is not the first stage.
+  Hint: It is the first stage.
+>>> del EXERCISES["99-doc-example"]
 """
 
 from __future__ import annotations
 
 import html
-import json
-import os
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from journeylab.errors import UnknownNameError
-
-__all__ = ["Exercise", "Feedback", "exercise", "check", "hint", "progress", "throwaway_progress", "EXERCISES", "PROGRESS_ENV"]
+__all__ = ["Exercise", "Feedback", "exercise", "evaluate", "is_placeholder", "EXERCISES", "SYMBOLS",
+           "CORRECT", "INCORRECT", "NOT_ANSWERED"]
 
 CORRECT, INCORRECT, NOT_ANSWERED = "correct", "incorrect", "not answered yet"
 
-PROGRESS_ENV = "JOURNEYLAB_PROGRESS"
-"""Environment variable naming the progress file; by default it sits in the user's home folder."""
+SYMBOLS = {CORRECT: "✔", INCORRECT: "✘", NOT_ANSWERED: "…"}
+"""The mark each status starts its text form with (``journeylab collect`` reads them back)."""
 
 Checker = Callable[..., "str | None"]
 
@@ -57,9 +57,7 @@ class Exercise:
 
 
 EXERCISES: dict[str, Exercise] = {}
-"""Every registered exercise by id (filled by :mod:`journeylab.exercises`)."""
-
-_hints_given: dict[str, int] = {}
+"""Every registered exercise by id (the course's are registered when :mod:`journeylab.exercises` loads them)."""
 
 
 def exercise(id: str, *, hints: list[str], wrong: Any, right: Any = None) -> Callable[[Checker], Checker]:
@@ -85,7 +83,6 @@ class Feedback:
     status: str
     message: str
     hint: str = ""
-    details: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def passed(self) -> bool:
@@ -95,8 +92,7 @@ class Feedback:
         return self.passed
 
     def __str__(self) -> str:
-        symbol = {CORRECT: "✔", INCORRECT: "✘", NOT_ANSWERED: "…"}[self.status]
-        text = f"{symbol} {self.exercise}: {self.message}"
+        text = f"{SYMBOLS[self.status]} {self.exercise}: {self.message}"
         if self.hint:
             text += f"\n  Hint: {self.hint}"
         return text
@@ -114,17 +110,6 @@ class Feedback:
         )
 
 
-def _get(exercise_id: str) -> Exercise:
-    _load_course_exercises()
-    if exercise_id not in EXERCISES:
-        raise UnknownNameError("exercise", "there is no exercise with this id", value=exercise_id, allowed=sorted(EXERCISES))
-    return EXERCISES[exercise_id]
-
-
-def _load_course_exercises() -> None:
-    import journeylab.exercises  # noqa: F401  (registers the course's exercises on import)
-
-
 def is_placeholder(answer: Any) -> bool:
     """Whether an answer still is (or contains) the ``...`` placeholder, or is missing."""
     if answer is Ellipsis or answer is None:
@@ -136,107 +121,19 @@ def is_placeholder(answer: Any) -> bool:
     return False
 
 
-def check(exercise_id: str, answer: Any, **context: Any) -> Feedback:
-    """Check a learner's answer to an exercise and say, kindly, how it went.
+def evaluate(found: Exercise, answer: Any, **context: Any) -> Feedback:
+    """Judge one answer to an exercise. Never raises for a wrong or missing answer.
 
-    Introduced in notebook 00. Never raises for a wrong or missing answer: a
-    checker that trips over an unexpected answer reports it as wrong, with the
-    reason in plain words.
+    A checker that trips over an answer of an unexpected kind reports it as
+    wrong, with the reason in plain words, rather than show a traceback.
     """
-    found = _get(exercise_id)
     if is_placeholder(answer):
-        return Feedback(exercise_id, NOT_ANSWERED, "not answered yet. Replace the ... with your answer and run the cell again.")
+        return Feedback(found.id, NOT_ANSWERED, "not answered yet. Replace the ... with your answer and run the cell again.")
     try:
         problem = found.checker(answer, **context)
     except Exception as error:  # a wrong answer of an unexpected kind must not show a traceback
         problem = f"this answer could not be checked ({type(error).__name__}: {error})."
     if problem is None:
-        _record_pass(exercise_id)
-        return Feedback(exercise_id, CORRECT, "correct! Well done.")
+        return Feedback(found.id, CORRECT, "correct! Well done.")
     first_hint = found.hints[0] if found.hints else ""
-    return Feedback(exercise_id, INCORRECT, f"not quite. {problem}", hint=first_hint)
-
-
-def hint(exercise_id: str) -> str:
-    """The next hint for an exercise; after the last one, the solutions notebook is suggested."""
-    found = _get(exercise_id)
-    given = _hints_given.get(exercise_id, 0)
-    _hints_given[exercise_id] = given + 1
-    if given < len(found.hints):
-        return f"Hint {given + 1} of {len(found.hints)}: {found.hints[given]}"
-    return "No more hints: compare your answer with the same notebook in the solutions/ folder."
-
-
-# -- progress ----------------------------------------------------------------------------
-
-
-def _progress_file() -> Path:
-    return Path(os.environ.get(PROGRESS_ENV) or Path.home() / ".journeylab" / "progress.json")
-
-
-def _passed() -> set[str]:
-    try:
-        return set(json.loads(_progress_file().read_text(encoding="utf-8")).get("passed", []))
-    except (OSError, ValueError, AttributeError):
-        return set()  # no progress yet, or an unreadable file: start counting again
-
-
-def _record_pass(exercise_id: str) -> None:
-    from journeylab.storage import atomic_write
-
-    passed = _passed() | {exercise_id}
-    try:
-        atomic_write(_progress_file(), json.dumps({"passed": sorted(passed)}, indent=2))
-    except OSError:
-        pass  # a read-only home folder must not break a check
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Which exercises a learner has passed, by notebook."""
-
-    passed: tuple[str, ...]
-    total: tuple[str, ...]
-
-    def __str__(self) -> str:
-        lines = [f"You have passed {len(self.passed)} of {len(self.total)} exercises."]
-        by_notebook: dict[str, list[str]] = {}
-        for exercise_id in self.total:
-            by_notebook.setdefault(exercise_id.split("-", 1)[0], []).append(exercise_id)
-        for notebook, ids in sorted(by_notebook.items()):
-            marks = " ".join(("✔" if item in self.passed else "·") + " " + item.split("-", 1)[1] for item in ids)
-            lines.append(f"Notebook {notebook}: {marks}")
-        return "\n".join(lines)
-
-    __repr__ = __str__
-
-
-@contextmanager
-def throwaway_progress() -> Iterator[None]:
-    """Record passes in a temporary file while running notebooks for someone else.
-
-    Authors executing the course, instructors running cohorts and collecting
-    submissions would otherwise fill their own progress file with the passes
-    of every notebook they run (kernels inherit the environment).
-    """
-    before = os.environ.get(PROGRESS_ENV)
-    with tempfile.TemporaryDirectory(prefix="journeylab-progress-") as folder:
-        os.environ[PROGRESS_ENV] = str(Path(folder) / "progress.json")
-        try:
-            yield
-        finally:
-            if before is None:
-                os.environ.pop(PROGRESS_ENV, None)
-            else:
-                os.environ[PROGRESS_ENV] = before
-
-
-def progress() -> Progress:
-    """Show which exercises you have passed so far, in every notebook.
-
-    Introduced in notebook 00. Passes are remembered in a small file in your
-    home folder (``~/.journeylab/progress.json``), so progress survives a restart.
-    """
-    _load_course_exercises()
-    total = tuple(sorted(EXERCISES))
-    return Progress(tuple(item for item in total if item in _passed()), total)
+    return Feedback(found.id, INCORRECT, f"not quite. {problem}", hint=first_hint)

@@ -19,7 +19,8 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
-from journeylab.checks import throwaway_progress
+from journeylab.checks import CORRECT, INCORRECT, NOT_ANSWERED, SYMBOLS
+from journeylab.progress_store import throwaway_progress
 from journeylab.storage import atomic_write
 
 __all__ = ["Submission", "read_feedback", "run_submission", "collect", "completion_table", "write_report", "CELL_TIME_LIMIT"]
@@ -27,8 +28,8 @@ __all__ = ["Submission", "read_feedback", "run_submission", "collect", "completi
 CELL_TIME_LIMIT = 60
 """Seconds one cell of a submission may run before it is stopped."""
 
-_FEEDBACK = re.compile(r"^([✔✘…]) (\d\d-[\w-]+): ", re.MULTILINE)
-_STATUS = {"✔": "passed", "✘": "wrong", "…": "not answered"}
+_STATUS = {SYMBOLS[CORRECT]: "passed", SYMBOLS[INCORRECT]: "wrong", SYMBOLS[NOT_ANSWERED]: "not answered"}
+_FEEDBACK = re.compile(rf"^([{''.join(_STATUS)}]) (\d\d-[\w-]+): ", re.MULTILINE)
 
 
 @dataclass

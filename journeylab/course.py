@@ -24,9 +24,9 @@ from pathlib import Path
 
 import nbformat
 
-from journeylab.checks import throwaway_progress
 from journeylab.errors import FileFormatError
 from journeylab.folders import course_folder
+from journeylab.progress_store import throwaway_progress
 from journeylab.storage import atomic_write
 
 __all__ = [

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from journeylab.checks import throwaway_progress
 from journeylab.errors import CourseFolderError, FileFormatError, JourneyLabError, SchemaError, UnknownNameError
 from journeylab.folders import course_folder
 from journeylab.parameters import PARAMETERS
+from journeylab.progress_store import throwaway_progress
 
 __all__ = [
     "course_notebooks",

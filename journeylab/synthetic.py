@@ -3,7 +3,7 @@
 Nothing here is real: :mod:`journeylab.data` says what the data sets hold and
 checks them; this module invents them, deterministically, so that the same
 seed always gives the same files byte for byte. ``journeylab data`` runs
-:func:`write_datasets`; with :data:`~journeylab.data.DEFAULT_SEED` it rewrites
+:func:`write_datasets`; with :data:`~journeylab.schemas.DEFAULT_SEED` it rewrites
 the committed course files (a test checks that they are equal).
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from journeylab.data import (
+from journeylab.schemas import (
     DEFAULT_SEED,
     FILE_NAMES,
     SCHEMAS,

@@ -4,22 +4,22 @@ import json
 
 import pytest
 
-from journeylab import checks
-from journeylab.checks import EXERCISES, check, hint, progress
+from journeylab import checks, exercises, progress_store
+from journeylab.checks import EXERCISES
 from journeylab.errors import UnknownNameError
+from journeylab.exercises import check, hint, progress
 
 
 @pytest.fixture(autouse=True)
 def progress_file(tmp_path, monkeypatch):
     path = tmp_path / "progress.json"
-    monkeypatch.setenv(checks.PROGRESS_ENV, str(path))
-    monkeypatch.setattr(checks, "_hints_given", {})
+    monkeypatch.setenv(progress_store.PROGRESS_ENV, str(path))
+    monkeypatch.setattr(exercises, "_hints_given", {})
     return path
 
 
 def all_exercises():
-    checks._load_course_exercises()
-    return sorted(EXERCISES)
+    return sorted(exercises.course_exercises())
 
 
 @pytest.mark.parametrize("exercise_id", all_exercises())
@@ -89,7 +89,7 @@ def test_an_unreadable_progress_file_starts_again_instead_of_failing(progress_fi
 
 
 def test_throwaway_progress_keeps_passes_out_of_the_learners_file(progress_file):
-    with checks.throwaway_progress():
+    with progress_store.throwaway_progress():
         check("00-first-answer", "Know")
     assert not progress_file.exists()
     assert progress().passed == ()

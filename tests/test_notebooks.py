@@ -15,7 +15,7 @@ import papermill
 import pytest
 from nbclient import NotebookClient
 
-from journeylab import checks
+from journeylab import exercises
 from journeylab.parameters import PARAMETERS
 
 COURSE_ROOT = Path(__file__).resolve().parent.parent
@@ -77,8 +77,8 @@ def test_every_check_in_a_solution_reads_as_correct(path):
 
 def test_every_registered_exercise_is_asked_in_a_solution():
     asked = {exercise for path in SOLUTIONS for _, exercise in feedback_in(nbformat.read(path, as_version=4))}
-    checks._load_course_exercises()
-    assert set(checks.EXERCISES) <= asked, f"checks no notebook uses: {sorted(set(checks.EXERCISES) - asked)}"
+    known = set(exercises.course_exercises())
+    assert known <= asked, f"checks no notebook uses: {sorted(known - asked)}"
 
 
 @pytest.mark.parametrize("path", EXERCISES, ids=ids(EXERCISES))

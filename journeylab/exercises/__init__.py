@@ -1,13 +1,78 @@
-"""The course's exercises: one module per notebook, one checker per exercise.
+"""The course's exercises, and the ``check``, ``hint`` and ``progress`` that notebooks call.
 
-Ids read ``NN-short-name``, where ``NN`` is the notebook that asks the question.
-A checker returns ``None`` for a right answer, or one sentence that says what is
-wrong without giving the answer away; hints go from gentle to nearly the answer.
+One module per notebook (``nb00`` … ``nb07``), one checker per exercise. Ids read
+``NN-short-name``, where ``NN`` is the notebook that asks the question. A checker
+returns ``None`` for a right answer, or one sentence that says what is wrong
+without giving the answer away; hints go from gentle to nearly the answer.
 ``wrong`` is a plausible wrong answer, with which the tests prove that every
-check can fail. Importing this package registers them all with
-:mod:`journeylab.checks`.
+check can fail.
+
+The modules are loaded on first use (they need pandas, which ``import journeylab``
+does not load) and register themselves with the engine, :mod:`journeylab.checks`.
+
+>>> print(check("00-first-answer", ...))
+… 00-first-answer: not answered yet. Replace the ... with your answer and run the cell again.
+>>> print(check("00-first-answer", "Know"))
+✔ 00-first-answer: correct! Well done.
 """
 
-from journeylab.exercises import nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07  # noqa: F401
+from __future__ import annotations
 
-__all__: list[str] = []
+import importlib
+from typing import Any
+
+from journeylab.checks import EXERCISES, Exercise, Feedback, evaluate
+from journeylab.errors import UnknownNameError
+from journeylab.progress_store import Progress, record_pass
+
+__all__ = ["NOTEBOOK_MODULES", "course_exercises", "check", "hint", "progress"]
+
+NOTEBOOK_MODULES = ("nb00", "nb01", "nb02", "nb03", "nb04", "nb05", "nb06", "nb07")
+"""The modules that hold the exercises, one per notebook, in course order."""
+
+_hints_given: dict[str, int] = {}
+
+
+def course_exercises() -> dict[str, Exercise]:
+    """Every exercise of the course by id, loading the notebook modules the first time."""
+    for name in NOTEBOOK_MODULES:
+        importlib.import_module(f"{__name__}.{name}")  # registers its exercises once; later calls are a lookup
+    return EXERCISES
+
+
+def _get(exercise_id: str) -> Exercise:
+    exercises = course_exercises()
+    if exercise_id not in exercises:
+        raise UnknownNameError("exercise", "there is no exercise with this id", value=exercise_id, allowed=sorted(exercises))
+    return exercises[exercise_id]
+
+
+def check(exercise_id: str, answer: Any, **context: Any) -> Feedback:
+    """Check a learner's answer to an exercise and say, kindly, how it went.
+
+    Introduced in notebook 00. Never raises for a wrong or missing answer; a pass
+    is remembered for :func:`progress`.
+    """
+    feedback = evaluate(_get(exercise_id), answer, **context)
+    if feedback.passed:
+        record_pass(exercise_id)
+    return feedback
+
+
+def hint(exercise_id: str) -> str:
+    """The next hint for an exercise; after the last one, the solutions notebook is suggested."""
+    found = _get(exercise_id)
+    given = _hints_given.get(exercise_id, 0)
+    _hints_given[exercise_id] = given + 1
+    if given < len(found.hints):
+        return f"Hint {given + 1} of {len(found.hints)}: {found.hints[given]}"
+    return "No more hints: compare your answer with the same notebook in the solutions/ folder."
+
+
+def progress() -> Progress:
+    """Show which exercises you have passed so far, in every notebook.
+
+    Introduced in notebook 00. Passes are remembered in a small file in your
+    home folder (``~/.journeylab/progress.json``), so progress survives a restart.
+    """
+    return Progress.of(sorted(course_exercises()))

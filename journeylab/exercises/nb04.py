@@ -20,9 +20,6 @@ from journeylab.frameworks import get_framework
 
 __all__: list[str] = []
 
-SHUFFLED_STAGES = ("Trust", "Refer", "Know", "Buy", "Like", "Repeat", "Try")
-"""The seven steps as exercise 04-order-the-stages hands them out."""
-
 STATEMENTS_TO_PLACE = ("A26", "A12", "A38", "A04", "A20", "A32", "A14")
 """The activity statements of exercise 04-activity-stage: one per step, in shuffled order."""
 

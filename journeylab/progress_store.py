@@ -1,0 +1,92 @@
+"""The learner's progress: which exercises they have passed, remembered across restarts.
+
+Passes are kept in a small JSON file, ``~/.journeylab/progress.json`` unless the
+environment variable ``JOURNEYLAB_PROGRESS`` names another. Reading it never
+fails (a missing or broken file is no progress yet) and writing it never breaks
+a check (a read-only home folder just forgets).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from journeylab.checks import CORRECT, SYMBOLS
+from journeylab.storage import atomic_write
+
+__all__ = ["PROGRESS_ENV", "Progress", "passed_exercises", "record_pass", "throwaway_progress"]
+
+PROGRESS_ENV = "JOURNEYLAB_PROGRESS"
+"""Environment variable naming the progress file; by default it sits in the user's home folder."""
+
+
+def _progress_file() -> Path:
+    return Path(os.environ.get(PROGRESS_ENV) or Path.home() / ".journeylab" / "progress.json")
+
+
+def passed_exercises() -> set[str]:
+    """The ids of the exercises passed so far."""
+    try:
+        return set(json.loads(_progress_file().read_text(encoding="utf-8")).get("passed", []))
+    except (OSError, ValueError, AttributeError):
+        return set()  # no progress yet, or an unreadable file: start counting again
+
+
+def record_pass(exercise_id: str) -> None:
+    """Remember that an exercise was passed."""
+    passed = passed_exercises() | {exercise_id}
+    try:
+        atomic_write(_progress_file(), json.dumps({"passed": sorted(passed)}, indent=2))
+    except OSError:
+        pass  # a read-only home folder must not break a check
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Which exercises a learner has passed, by notebook."""
+
+    passed: tuple[str, ...]
+    total: tuple[str, ...]
+
+    @classmethod
+    def of(cls, exercise_ids: Sequence[str]) -> Progress:
+        """The progress over these exercises, from the progress file."""
+        passed = passed_exercises()
+        return cls(tuple(item for item in exercise_ids if item in passed), tuple(exercise_ids))
+
+    def __str__(self) -> str:
+        lines = [f"You have passed {len(self.passed)} of {len(self.total)} exercises."]
+        by_notebook: dict[str, list[str]] = {}
+        for exercise_id in self.total:
+            by_notebook.setdefault(exercise_id.split("-", 1)[0], []).append(exercise_id)
+        for notebook, ids in sorted(by_notebook.items()):
+            marks = " ".join((SYMBOLS[CORRECT] if item in self.passed else "·") + " " + item.split("-", 1)[1] for item in ids)
+            lines.append(f"Notebook {notebook}: {marks}")
+        return "\n".join(lines)
+
+    __repr__ = __str__
+
+
+@contextmanager
+def throwaway_progress() -> Iterator[None]:
+    """Record passes in a temporary file while running notebooks for someone else.
+
+    Authors executing the course, instructors running cohorts and collecting
+    submissions would otherwise fill their own progress file with the passes
+    of every notebook they run (kernels inherit the environment).
+    """
+    before = os.environ.get(PROGRESS_ENV)
+    with tempfile.TemporaryDirectory(prefix="journeylab-progress-") as folder:
+        os.environ[PROGRESS_ENV] = str(Path(folder) / "progress.json")
+        try:
+            yield
+        finally:
+            if before is None:
+                os.environ.pop(PROGRESS_ENV, None)
+            else:
+                os.environ[PROGRESS_ENV] = before
