@@ -13,7 +13,8 @@ import importlib
 from journeylab.errors import FileFormatError, JourneyLabError, SchemaError, UnknownNameError, ValidationError
 from journeylab.exercises import check, hint, progress
 from journeylab.frameworks import FRAMEWORKS, convert, get_framework
-from journeylab.journey import Journey, StageGoal, Touchpoint
+from journeylab.journey import Journey
+from journeylab.journey_parts import Opportunity, StageGoal, StageNotes, Touchpoint
 from journeylab.personas import EmpathyMap, Persona
 from journeylab.strategy import Objective, Plan, Strategy, Tactic, Target, smart_check
 
@@ -26,6 +27,8 @@ __all__ = [
     "Journey",
     "Touchpoint",
     "StageGoal",
+    "StageNotes",
+    "Opportunity",
     "Persona",
     "EmpathyMap",
     "Target",

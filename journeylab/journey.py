@@ -24,104 +24,21 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from journeylab import _fields
 from journeylab.errors import FileFormatError, UnknownNameError, ValidationError
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, convert, get_framework
-from journeylab.opportunities import Opportunity
+from journeylab.journey_parts import EMOTION_RANGE, NOTE_FIELDS, Opportunity, StageGoal, StageNotes, Touchpoint
 from journeylab.personas import Persona
 from journeylab.storage import atomic_write
 
-__all__ = ["Touchpoint", "StageGoal", "StageNotes", "Journey", "NOTE_FIELDS", "EMOTION_RANGE", "FILE_FORMAT", "FILE_VERSION"]
-
-EMOTION_RANGE = (-2, 2)
-"""How the customer feels at a touchpoint: -2 very negative, 0 neutral, +2 very positive."""
-
-NOTE_FIELDS = ("thinking", "feeling", "backstage")
+# The parts are defined in journey_parts and named here too, where a journey's reader looks for them.
+__all__ = ["Touchpoint", "StageGoal", "StageNotes", "Opportunity", "Journey", "NOTE_FIELDS", "EMOTION_RANGE", "FILE_FORMAT", "FILE_VERSION"]
 
 FILE_FORMAT = "journeylab.journey"
 FILE_VERSION = 1
-
-
-@dataclass(frozen=True)
-class Touchpoint:
-    """One moment where the customer meets the business.
-
-    ``channel`` says where (Instagram, store, checkout) and is required; the rest
-    describes what the customer and the business do there and how it feels.
-    """
-
-    channel: str
-    customer_action: str = ""
-    business_action: str = ""
-    customer_question: str = ""
-    emotion: int = 0
-    pain_point: str = ""
-    owner: str = ""
-
-    def __post_init__(self) -> None:
-        set_ = object.__setattr__
-        set_(self, "channel", _fields.text(self.channel, "touchpoint.channel", required=True))
-        for name in ("customer_action", "business_action", "customer_question", "pain_point", "owner"):
-            set_(self, name, _fields.text(getattr(self, name), f"touchpoint.{name}"))
-        set_(self, "emotion", _fields.whole_number(self.emotion, "touchpoint.emotion", *EMOTION_RANGE))
-
-    @property
-    def identity(self) -> tuple[str, str]:
-        """What makes two touchpoints of a stage the same: channel and customer action, ignoring case."""
-        return (self.channel.casefold(), self.customer_action.casefold())
-
-
-@dataclass(frozen=True)
-class StageGoal:
-    """What success at one stage means: a goal, the KPI that measures it and its target.
-
-    ``better`` says which way the KPI should move: ``"higher"`` for a conversion
-    rate, ``"lower"`` for a bounce or churn rate.
-    """
-
-    goal: str
-    kpi: str
-    target: float
-    unit: str = "%"
-    better: str = "higher"
-
-    def __post_init__(self) -> None:
-        set_ = object.__setattr__
-        set_(self, "goal", _fields.text(self.goal, "goal.goal", required=True))
-        set_(self, "kpi", _fields.text(self.kpi, "goal.kpi", required=True))
-        set_(self, "target", _fields.number(self.target, "goal.target"))
-        set_(self, "unit", _fields.text(self.unit, "goal.unit"))
-        set_(self, "better", _fields.choice(self.better, "goal.better", ("higher", "lower")))
-
-    def is_met(self, actual: float) -> bool:
-        """Whether an actual KPI value reaches the target, in the direction that is better."""
-        return bool(actual >= self.target if self.better == "higher" else actual <= self.target)
-
-
-@dataclass(frozen=True)
-class StageNotes:
-    """What a practitioner's map shows besides touchpoints: the customer's inner side and the backstage.
-
-    ``thinking`` and ``feeling`` are short texts in the customer's words;
-    ``backstage`` lists the processes or systems behind the stage's touchpoints
-    (the warehouse system, the support rota) that the customer never sees.
-    """
-
-    thinking: str = ""
-    feeling: str = ""
-    backstage: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "thinking", _fields.text(self.thinking, "notes.thinking"))
-        object.__setattr__(self, "feeling", _fields.text(self.feeling, "notes.feeling"))
-        object.__setattr__(self, "backstage", _fields.texts(self.backstage, "notes.backstage"))
-
-    def __bool__(self) -> bool:
-        return bool(self.thinking or self.feeling or self.backstage)
 
 
 class Journey:
@@ -139,7 +56,7 @@ class Journey:
         Optional starting content, by stage name (any case).
 
     Besides touchpoints and a goal, each stage can hold :class:`StageNotes`
-    (thinking, feeling, backstage) and :class:`~journeylab.opportunities.Opportunity` ideas.
+    (thinking, feeling, backstage) and :class:`~journeylab.journey_parts.Opportunity` ideas.
     """
 
     def __init__(
@@ -457,7 +374,10 @@ class Journey:
         """Read a journey saved with :meth:`save` (or edited by hand)."""
         return cls.from_json(Path(path).read_text(encoding="utf-8"))
 
-    # -- table and Markdown: see journeylab.journey_formats ---------------------------
+    # -- table and Markdown: accessors only ----------------------------------------------
+    # The table and Markdown formats live in journeylab.journey_formats, which imports this
+    # model; these methods only forward to it (imported on use, so the model never depends on
+    # its formats), because notebooks write `journey.to_csv(...)`.
 
     def to_frame(self):
         """One row per touchpoint and per goal (see :mod:`journeylab.journey_formats`)."""

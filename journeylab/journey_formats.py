@@ -22,8 +22,8 @@ import pandas as pd
 
 from journeylab import _fields
 from journeylab.errors import FileFormatError, SchemaError, ValidationError
-from journeylab.journey import Journey, StageGoal, StageNotes, Touchpoint
-from journeylab.opportunities import Opportunity
+from journeylab.journey import Journey
+from journeylab.journey_parts import Opportunity, StageGoal, StageNotes, Touchpoint
 from journeylab.personas import Persona
 
 __all__ = [

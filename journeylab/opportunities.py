@@ -24,23 +24,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from numbers import Real
 from typing import TYPE_CHECKING, Any
 
-from journeylab import _fields
 from journeylab.errors import ValidationError
+from journeylab.journey import Journey
+from journeylab.journey_parts import STATUSES, Opportunity
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from journeylab.journey import Journey
-
 __all__ = ["Opportunity", "STATUSES", "MISSED_GOAL_BOOST", "QUADRANTS", "EFFORT_MIDDLE", "VALUE_MIDDLE", "quadrant",
            "prioritise"]
-
-STATUSES = ("idea", "planned", "doing", "done")
-"""Where an opportunity stands, from first idea to finished."""
 
 MISSED_GOAL_BOOST = 1.5
 """An opportunity in a stage that misses its goal counts this many times its score."""
@@ -55,39 +50,6 @@ QUADRANTS = {  # name: (corner of the matrix, what to do with what lands there)
     "Thankless tasks": ("bottom right", "little value, much effort: think twice"),
 }
 """The four corners of the value-versus-effort matrix, split at :data:`EFFORT_MIDDLE` and :data:`VALUE_MIDDLE`."""
-
-
-@dataclass(frozen=True)
-class Opportunity:
-    """One idea for improving a stage of the journey."""
-
-    title: str
-    pain_point: str = ""
-    customer_value: int = 50
-    business_value: int = 50
-    effort: int = 3
-    owner: str = ""
-    status: str = "idea"
-
-    def __post_init__(self) -> None:
-        set_ = object.__setattr__
-        set_(self, "title", _fields.text(self.title, "opportunity.title", required=True))
-        set_(self, "pain_point", _fields.text(self.pain_point, "opportunity.pain_point"))
-        set_(self, "owner", _fields.text(self.owner, "opportunity.owner"))
-        for name in ("customer_value", "business_value"):
-            set_(self, name, _fields.whole_number(getattr(self, name), f"opportunity.{name}", 0, 100))
-        set_(self, "effort", _fields.whole_number(self.effort, "opportunity.effort", 1, 5))
-        set_(self, "status", _fields.choice(self.status, "opportunity.status", STATUSES))
-
-    @property
-    def value(self) -> float:
-        """The mean of customer value and business value."""
-        return (self.customer_value + self.business_value) / 2
-
-    @property
-    def score(self) -> float:
-        """Value per unit of effort: the higher, the sooner it is worth doing."""
-        return self.value / self.effort
 
 
 def quadrant(value: float, effort: float) -> str:

@@ -117,7 +117,8 @@ def test_import_journeylab_loads_neither_matplotlib_nor_ipywidgets_nor_pandas():
 
 
 def test_the_models_never_import_widgets_or_plotting():
-    for module in ("errors", "_fields", "storage", "frameworks", "strategy", "personas", "journey", "journey_formats", "opportunities"):
+    for module in ("errors", "_fields", "storage", "frameworks", "strategy", "personas", "journey_parts", "journey",
+                   "journey_formats", "opportunities", "schemas", "checks", "progress_store", "folders"):
         source = (ROOT / "journeylab" / f"{module}.py").read_text(encoding="utf-8")
         for forbidden in ("matplotlib", "ipywidgets", "pickle", "eval("):
             assert forbidden not in source, f"{module}.py mentions {forbidden}"
