@@ -90,7 +90,7 @@ def export_page(journey: Journey, path: str | os.PathLike[str],
     was measured, when ``actuals`` gives each stage's KPI value) and the
     opportunities, most worth doing first (:func:`~journeylab.opportunities.prioritise`).
     It is written to a temporary file first and then renamed, so a crash never
-    leaves half a page. ``jl.plots.export(journey, "journey.html")`` does the same.
+    leaves half a page.
 
     Parameters
     ----------

@@ -161,8 +161,11 @@ def test_export_page_refuses_what_it_cannot_write_and_names_the_problem(tmp_path
     assert list(tmp_path.iterdir()) == []
 
 
-def test_plots_export_of_a_journey_to_html_is_the_same_page(tmp_path, page):
-    assert plots.export(workshop_journey(), tmp_path / "map.html").read_text(encoding="utf-8") == page
+def test_plots_export_of_a_journey_points_to_export_page(tmp_path):
+    with pytest.raises(ValidationError) as caught:
+        plots.export(workshop_journey(), tmp_path / "map.html")
+    assert caught.value.field == "figure" and "jl.page.export_page(journey" in caught.value.allowed
+    assert list(tmp_path.iterdir()) == []
 
 
 # -- in a real browser -----------------------------------------------------------------------
@@ -186,17 +189,16 @@ def test_a_browser_shows_the_persona_every_stage_and_the_top_opportunity(page_fi
     assert screenshot.read_bytes().startswith(b"\x89PNG")
 
 
-def test_export_passes_actuals_to_the_page_so_missed_goals_rank_first(tmp_path):
+def test_export_page_uses_actuals_so_missed_goals_rank_first(tmp_path):
     from journeylab.journey import Journey, StageGoal
     from journeylab.opportunities import Opportunity
-    from journeylab.plots import export
 
     shop = Journey("Nordlys Home")
     shop.set_goal("Buy", StageGoal("Turn carts into orders", "Conversion rate", 12))
     shop.add_opportunity("Buy", Opportunity("Show delivery cost early", customer_value=60, business_value=60, effort=3))  # 20
     shop.add_opportunity("Like", Opportunity("Faster product pages", customer_value=70, business_value=70, effort=3))  # 23.3
-    plain = export(shop, tmp_path / "plain.html").read_text(encoding="utf-8")
-    measured = export(shop, tmp_path / "measured.html", actuals={"Buy": 9.8}).read_text(encoding="utf-8")
+    plain = export_page(shop, tmp_path / "plain.html").read_text(encoding="utf-8")
+    measured = export_page(shop, tmp_path / "measured.html", actuals={"Buy": 9.8}).read_text(encoding="utf-8")
     assert plain.index("Faster product pages") < plain.index("Show delivery cost early")
     assert "misses its goal" in measured
     # 20 x 1.5 = 30 beats 23.3: with the measurement the Buy idea comes first

@@ -717,18 +717,12 @@ def test_export_refuses_a_format_it_cannot_write_listing_png_svg_and_pdf(tmp_pat
     assert list(tmp_path.iterdir()) == []
 
 
-def test_export_writes_a_journey_given_an_html_name_as_the_shareable_page(tmp_path):
-    path = plots.export(emotion_journey(), tmp_path / "map.html")
-    assert path == tmp_path / "map.html"
-    page = path.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "Nordlys Home" in page and "<svg" in page
-
-
-@pytest.mark.parametrize("name, format", [("map.png", None), ("map.html", "png")])
-def test_export_of_a_journey_to_a_picture_says_to_draw_the_map_first(tmp_path, name, format):
+@pytest.mark.parametrize("name, format", [("map.png", None), ("map.html", "png"), ("map.html", None)])
+def test_export_of_a_journey_says_to_draw_the_map_first_or_export_the_page(tmp_path, name, format):
     with pytest.raises(ValidationError) as caught:
         plots.export(emotion_journey(), tmp_path / name, format=format)
-    assert caught.value.field == "format" and "journey_map(journey)" in caught.value.allowed
+    assert caught.value.field == "figure" and "journey_map(journey)" in caught.value.allowed
+    assert "export_page" in caught.value.allowed
     assert list(tmp_path.iterdir()) == []
 
 

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from pathlib import Path
 
 from matplotlib.figure import Figure
@@ -25,17 +24,11 @@ EXPORT_FORMATS = ("png", "svg", "pdf")
 _NO_DATES = {"png": {}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}  # a date would change every export
 
 
-def export(figure: Figure | Journey, path: str | os.PathLike[str], format: str | None = None, *,
-           dpi: int = 150, actuals: Mapping[str, float] | None = None) -> Path:
-    """Save a figure as PNG, SVG or PDF and return where it went; a journey as a shareable HTML page.
+def export(figure: Figure, path: str | os.PathLike[str], format: str | None = None, *, dpi: int = 150) -> Path:
+    """Save a figure as PNG, SVG or PDF and return where it went.
 
-    Introduced in notebook 07.
-
-    Given a :class:`~journeylab.journey.Journey` and a name ending in
-    ``.html``, it writes the one-page summary of :func:`journeylab.page.export_page`
-    (persona, map, goals and opportunities) instead of a picture; ``actuals``
-    (each stage's measured KPI) go to the page, so it shows which goals are
-    missed and ranks their opportunities first, as :func:`~journeylab.opportunities.prioritise` does.
+    Introduced in notebook 07. (A whole journey is shared as an HTML page with
+    :func:`journeylab.page.export_page`, which sits above the plots.)
 
     The format comes from ``format`` or else from the file name's ending; a name
     without an ending gets one. Files carry no date, so exporting the same
@@ -46,7 +39,7 @@ def export(figure: Figure | Journey, path: str | os.PathLike[str], format: str |
     Parameters
     ----------
     figure:
-        Any figure from :mod:`journeylab.plots`, or a journey to write as an HTML page.
+        Any figure from :mod:`journeylab.plots`.
     path:
         Where to save it, e.g. ``"my_journey.pdf"``; missing folders are made.
     format:
@@ -61,16 +54,15 @@ def export(figure: Figure | Journey, path: str | os.PathLike[str], format: str |
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> export(hourglass(), folder / "hourglass", format="svg").name
     'hourglass.svg'
-    >>> from journeylab.journey import Journey
-    >>> export(Journey("Nordlys Home"), folder / "journey.html").name
-    'journey.html'
     >>> export(hourglass(), folder / "hourglass.jpg")
     Traceback (most recent call last):
     ...
     journeylab.errors.ValidationError: format: is not a format export can write (got 'jpg'). Allowed: png, svg, pdf.
     """
     if isinstance(figure, Journey):
-        return _export_journey(figure, Path(path), format, actuals)
+        raise ValidationError("figure", "is a journey, not a picture", value="Journey",
+                              allowed="jl.page.export_page(journey, 'journey.html') for the shareable page, "
+                                      "or export(jl.plots.journey_map(journey), 'map.png') for a picture")
     if not isinstance(figure, Figure):
         raise ValidationError("figure", "must be a figure from journeylab.plots", value=type(figure).__name__,
                               allowed="a figure such as hourglass() or journey_map(journey)")
@@ -91,15 +83,3 @@ def export(figure: Figure | Journey, path: str | os.PathLike[str], format: str |
     with atomic_file(path, binary=True) as file, course_style():
         figure.savefig(file, format=chosen, dpi=dpi, metadata=_NO_DATES[chosen])
     return path
-
-
-def _export_journey(journey: Journey, path: Path, format: str | None, actuals: Mapping[str, float] | None) -> Path:
-    """A journey goes to an HTML page; for a picture of it, draw the map first."""
-    from journeylab.page import export_page  # the page sits on top of the plots: imported when needed
-
-    suffix = path.suffix.lower().lstrip(".")
-    chosen = (format if isinstance(format, str) else suffix).strip().lower().lstrip(".")
-    if chosen in ("html", "htm") and suffix in ("", "html", "htm"):
-        return export_page(journey, path if suffix else path.with_name(f"{path.name}.html"), actuals=actuals)
-    raise ValidationError("format", "a journey is exported as an HTML page", value=format or path.name,
-                          allowed='a file name ending in .html; for a picture, export journey_map(journey)')

@@ -35,6 +35,7 @@ from journeylab.errors import JourneyLabError, UnknownNameError, ValidationError
 from journeylab.frameworks import FRAMEWORKS, convert, get_framework
 from journeylab.journey import EMOTION_RANGE, Journey, StageGoal, Touchpoint
 from journeylab.kpis import get_kpi
+from journeylab.page import export_page
 from journeylab.personas import Persona
 from journeylab.storage import atomic_write
 from journeylab.widgets._base import BuilderBase
@@ -441,7 +442,7 @@ class JourneyBuilder(NotesSection, OpportunitiesSection, BuilderBase):
 
     def _export(self, fmt: str) -> Path:
         if fmt == "html":
-            path = plots.export(self.journey, self._file("html"))
+            path = export_page(self.journey, self._file("html"))
             self._say(f"Saved the journey as {path}: one page with the persona, the map, the goals and the "
                       "priorities, to open in any browser or send on.")
             return path
