@@ -1,12 +1,12 @@
 """BuilderBase: what every builder does the same way, so each builder only says what is its own.
 
-A builder is a view of one model object. Every change goes one road,
-:meth:`BuilderBase._change`: the model checks it; a refused change leaves the
-model exactly as it was and becomes the message under the form; an accepted
-change is remembered for Undo, shown in the widgets and the picture, and
-written to the autosave file at once (a closed tab or a crashed kernel loses
-nothing). Save, Load and Export write next to the notebook and name the file
-in the message.
+A builder is a view of an :class:`~journeylab.editing.EditSession`, which owns
+the model, Undo, the autosave file and Save/Load, and has no widgets in it.
+Every change goes one road, :meth:`BuilderBase._change`: the session applies
+it (the model checks it; a refused change leaves the model exactly as it was),
+and the builder shows the outcome: the message under the form, the widgets and
+the picture. Save, Load and Export write next to the notebook and name the
+file in the message.
 
 Displaying a builder shows its root widget and prints nothing: under nbval a
 cell's printed text is compared, and text printed while a widget is displayed
@@ -16,7 +16,6 @@ short, stable summary of the model.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import partial
@@ -27,13 +26,11 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from journeylab import plots
-from journeylab.errors import FileFormatError, JourneyLabError, ValidationError
-from journeylab.storage import atomic_write
+from journeylab.editing import UNDO_LIMIT, EditSession, Outcome
+from journeylab.errors import JourneyLabError, ValidationError
 from journeylab.widgets._common import button, figure_png, plain_words, say_ok, say_problem, slug, text_field
 
 __all__ = ["BuilderBase", "UNDO_LIMIT"]
-
-UNDO_LIMIT = 100  # states kept for Undo: plenty for a session, bounded memory
 _KNOWN_ENDINGS = (".json", ".png", ".svg", ".pdf", ".html", ".csv", ".md")
 
 
@@ -43,7 +40,8 @@ class BuilderBase:
     A subclass says what its model is through a handful of small methods
     (``_new_model``, ``_to_data``, ``_from_data``, ``_figure``, ``_show_model``)
     and routes every change through :meth:`_change`, so no change can skip
-    the checks, the Undo history or the autosave.
+    the checks, the Undo history or the autosave. ``session`` is the
+    :class:`~journeylab.editing.EditSession` behind it.
     """
 
     kind = "model"  # the word in default file names ("persona" gives jessica_persona.png)
@@ -52,9 +50,9 @@ class BuilderBase:
     labels: ClassVar[Mapping[str, str]] = {}  # field name -> form label, for messages
 
     def __init__(self, model: Any, *, autosave: str | Path | None, folder: str | Path | None,
-                 live_preview: bool) -> None:
+                 live_preview: bool, read: Callable[[Path], Any] | None = None,
+                 write: Callable[[Any, Path], Path] | None = None) -> None:
         self.folder = Path(folder) if folder is not None else Path()
-        self.autosave: Path | None = None if autosave is None else self._in_folder(autosave)
         self.message = widgets.HTML(layout=widgets.Layout(min_height="24px"))
         self.preview = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="1100px"))
         self.live_preview = widgets.Checkbox(value=live_preview, description="Update the picture after every change",
@@ -63,18 +61,24 @@ class BuilderBase:
         self.file_name = text_field("File name", help="Used by Save, Load and the export buttons; "
                                     "the ending (.json, .png ...) is added for you.")
         self.buttons: dict[str, widgets.Button] = {}
-        self._undo_states: list[Any] = []
         self._syncing = False  # True while the builder itself writes into its widgets
-        self._notice = ("", False)  # what to say once the widgets exist; True for a problem
-        if model is None:
-            model = self._resume_or_new()
-        elif self.autosave is not None and self.autosave.exists():
-            self._notice = (f"Every change is saved to {self.autosave}, which already exists: your first change "
-                            f"replaces it. To continue from that file instead, open it with "
-                            f"{type(self).__name__}.from_file('{self.autosave}').", False)
-        elif self.autosave is not None:
-            self._notice = (f"Every change is saved to {self.autosave} at once.", False)
-        self._model = model
+        self.session = EditSession(
+            model, new=self._new_model, from_data=self._from_data, to_data=self._to_data, read=read, write=write,
+            autosave=None if autosave is None else self._in_folder(autosave), describe=self._describe,
+            noun=self.noun, reopen=f"{type(self).__name__}.from_file")
+
+    @property
+    def _model(self) -> Any:
+        return self.session.model
+
+    @_model.setter
+    def _model(self, model: Any) -> None:
+        self.session.model = model
+
+    @property
+    def autosave(self) -> Path | None:
+        """The file every accepted change is written to, or None."""
+        return self.session.autosave
 
     # -- what a subclass provides ------------------------------------------------------
 
@@ -112,34 +116,14 @@ class BuilderBase:
         builder.load(path, remember=False)
         return builder
 
-    def _resume_or_new(self) -> Any:
-        path = self.autosave
-        if path is None:
-            return self._new_model()
-        if not path.exists():
-            self._notice = (f"Started a new {self.noun}; every change is saved to {path} at once.", False)
-            return self._new_model()
-        try:
-            model = self._read(path)
-        except (JourneyLabError, OSError) as error:
-            self.autosave = None  # never overwrite a file we could not read
-            self._notice = (f"Could not open {path}: {self._describe(error)} The file was left as it is; "
-                            "autosave is off.", True)
-            return self._new_model()
-        self._notice = (f"Opened {path}; every change is saved there at once.", False)
-        return model
-
     def _finish(self, widget: widgets.Widget) -> None:
         """Last step of a subclass's ``__init__``: show the model and the first picture."""
         self.widget = widget
         self._sync()
         if self.live_preview.value:
             self.refresh_preview()
-        text, is_problem = self._notice
-        if is_problem:
-            self._say_problem(text)
-        elif text:
-            self._say(text)
+        if self.session.notice.text:
+            self._tell(self.session.notice)
 
     # -- display -----------------------------------------------------------------------
 
@@ -160,7 +144,11 @@ class BuilderBase:
     def _say_problem(self, text: str) -> None:
         self.message.value = say_problem(text)
 
+    def _tell(self, outcome: Outcome) -> None:
+        (self._say_problem if outcome.problem else self._say)(outcome.text)
+
     def _describe(self, error: Exception) -> str:
+        """An error as a sentence, with the form's labels in place of field paths."""
         if isinstance(error, JourneyLabError):
             return plain_words(error, self.labels)
         if isinstance(error, FileNotFoundError):
@@ -184,51 +172,29 @@ class BuilderBase:
         self.file_name.placeholder = f"{self._file('json').stem} (automatic)"
 
     def _change(self, action: Callable[[], str]) -> bool:
-        """Apply one change: ``action`` changes the model and returns what to tell the user.
+        """Apply one change through the session (``action`` changes the model and says what it did); show it.
 
-        A :class:`JourneyLabError` leaves the model exactly as it was and becomes
-        the message; an accepted change is remembered for Undo, shown and autosaved.
+        Returns whether the change was taken: a refused one leaves the model as it was.
         """
-        before = self._to_data(self._model)
-        try:
-            done = action()
-        except JourneyLabError as error:
-            if self._to_data(self._model) != before:
-                self._model = self._from_data(before)
-            self._say_problem(self._describe(error) + " Nothing was changed.")
-            return False
-        if self._to_data(self._model) == before:
-            self._say(done)
-            return True
-        self._undo_states = [*self._undo_states[-(UNDO_LIMIT - 1):], before]
-        self._changed(done)
-        return True
+        return self._show(self.session.change(action))
 
-    def _changed(self, done: str) -> None:
-        self._sync()
-        if self.live_preview.value:
-            self.refresh_preview()
-        if self.autosave is not None:
-            try:
-                self._write_json(self.autosave)
-            except OSError as error:
-                self._say_problem(f"{done} But it could not be saved to {self.autosave}: {self._describe(error)}")
-                return
-            done += f" Saved to {self.autosave}."
-        self._say(done)
+    def _show(self, outcome: Outcome) -> bool:
+        """Show what a step of the session did: the widgets and picture when the model changed, then the message."""
+        if outcome.changed:
+            self._sync()
+            if self.live_preview.value:
+                self.refresh_preview()
+        self._tell(outcome)
+        return outcome.accepted
 
     def undo(self) -> None:
         """Go back one change (up to 100 changes), for when a click did something you did not want."""
-        if not self._undo_states:
-            self._say_problem("There is nothing to undo yet.")
-            return
-        self._model = self._from_data(self._undo_states.pop())
-        self._changed(f"Undid the last change ({len(self._undo_states)} more can be undone).")
+        self._show(self.session.undo())
 
     @property
     def can_undo(self) -> int:
         """How many changes Undo can still take back."""
-        return len(self._undo_states)
+        return self.session.can_undo
 
     def refresh_preview(self) -> None:
         """Draw the picture again from the model (the Image widget gets new PNG bytes)."""
@@ -245,52 +211,20 @@ class BuilderBase:
         stem = stem[: -len(Path(stem).suffix)] if Path(stem).suffix.lower() in _KNOWN_ENDINGS else stem
         return self._in_folder(f"{stem}.{ending}")
 
-    def _write_json(self, path: Path) -> Path:
-        return atomic_write(path, json.dumps(self._to_data(self._model), ensure_ascii=False, indent=2) + "\n")
-
-    def _read(self, path: Path) -> Any:
-        text = path.read_text(encoding="utf-8")
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise FileFormatError("", f"the file is not valid JSON: {error.msg} at line {error.lineno}") from None
-        return self._from_data(data)
-
     def save(self, path: str | Path | None = None) -> Path | None:
         """Save as JSON (atomically) to ``path``, else '<file name>.json' if one is typed, else the autosave file."""
         if path is not None:
             target = self._in_folder(path)
         else:
             target = self._file("json") if self.file_name.value.strip() or self.autosave is None else self.autosave
-        try:
-            self._write_json(target)
-        except OSError as error:
-            self._say_problem(f"Could not save to {target}: {self._describe(error)}")
-            return None
-        self._say(f"Saved the {self.noun} to {target}.")
-        return target
+        outcome = self.session.save(target)
+        self._tell(outcome)
+        return None if outcome.problem else target
 
     def load(self, path: str | Path | None = None, *, remember: bool = True) -> None:
         """Open a JSON file saved before (Undo goes back to what you had)."""
         source = self._in_folder(path) if path is not None else self._file("json")
-        try:
-            model = self._read(source)
-        except (JourneyLabError, OSError) as error:
-            self._say_problem(f"Could not open {source}: {self._describe(error)} Nothing was changed.")
-            return
-        if not remember:
-            self._model = model
-            self._sync()
-            if self.live_preview.value:
-                self.refresh_preview()
-            self._say(f"Opened {source}.")
-            return
-
-        def replace() -> str:
-            self._model = model
-            return f"Opened {source}."
-
-        self._change(replace)
+        self._show(self.session.load(source, remember=remember))
 
     def export(self, format: str) -> Path | None:
         """Write the picture (png, svg, pdf) or the data (json) next to the notebook; the message names the file.
@@ -315,7 +249,7 @@ class BuilderBase:
             self._say(f"Saved the {self.picture_name} as {path}.")
             return path
         if fmt == "json":
-            path = self._write_json(self._file("json"))
+            path = self.session.write(self._file("json"))
             self._say(f"Saved the {self.noun} as {path} (open it again with Load).")
             return path
         raise ValidationError("format", "is not a format this builder can write", value=fmt,

@@ -112,7 +112,8 @@ class JourneyBuilder(NotesSection, OpportunitiesSection, BuilderBase):
         if journey is not None and not isinstance(journey, Journey):
             raise ValidationError("journey", "must be a Journey", value=type(journey).__name__,
                                   allowed='a Journey, such as Journey("Nordlys Home"), or nothing')
-        super().__init__(journey, autosave=autosave, folder=folder, live_preview=live_preview)
+        super().__init__(journey, autosave=autosave, folder=folder, live_preview=live_preview,
+                         read=Journey.load, write=Journey.save)
         style, wide = {"description_width": LABEL_WIDTH}, widgets.Layout(width="460px")
         self.name = text_field("Business name", "e.g. Nordlys Home", "The business or product this journey is for.")
         self.framework = widgets.Dropdown(description="Framework", style=style, layout=wide, options=[
@@ -188,12 +189,6 @@ class JourneyBuilder(NotesSection, OpportunitiesSection, BuilderBase):
 
     def _from_data(self, data: Any) -> Journey:
         return Journey.from_dict(data)
-
-    def _read(self, path: Path) -> Journey:
-        return Journey.load(path)
-
-    def _write_json(self, path: Path) -> Path:
-        return self.journey.save(path)
 
     def _figure(self):
         return plots.journey_map(self.journey)
