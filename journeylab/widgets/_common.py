@@ -19,20 +19,39 @@ import html
 import io
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from journeylab import plots
-from journeylab.errors import JourneyLabError
+from journeylab.editing import EditSession
+from journeylab.errors import JourneyLabError, ValidationError
 from journeylab.plots.style import course_style
 
 __all__ = [
     "LABEL_WIDTH", "plain_words", "say_ok", "say_problem",
     "text_field", "lines_field", "combo_field", "choice_field", "slider_field", "labelled", "button",
-    "lines", "as_lines", "as_number", "plain_number", "slug", "figure_png",
+    "form_values", "lines", "as_lines", "as_number", "plain_number", "slug", "figure_png", "TabContext",
 ]
+
+@dataclass(frozen=True)
+class TabContext:
+    """What a tab of a builder is handed: the edit session and the few things of the builder it uses.
+
+    ``change`` is the builder's one road for a change (checked, undoable, shown);
+    ``stage_name`` gives the stage a call works on (the one given, then also
+    shown, else the one shown); ``say_problem`` and ``describe`` put a problem
+    under the form in plain words.
+    """
+
+    session: EditSession
+    change: Callable[[Callable[[], str]], bool]
+    stage_name: Callable[[str | None], str]
+    say_problem: Callable[[str], None]
+    describe: Callable[[Exception], str]
+
 
 LABEL_WIDTH = "130px"
 FIELD_WIDTH = "460px"
@@ -142,6 +161,14 @@ def button(label: str, action: Callable[[], Any], help: str = "", style: str = "
                             layout=widgets.Layout(width="auto"))
     widget.on_click(lambda _button: action())
     return widget
+
+
+def form_values(fields: Mapping[str, widgets.Widget], given: Mapping[str, Any]) -> dict[str, Any]:
+    """What a form holds, or, when a call gives keywords, exactly those (each must be a field of the form)."""
+    unknown = sorted(set(given) - set(fields))
+    if unknown:
+        raise ValidationError("fields", f"there is no field called {unknown[0]!r}", allowed=list(fields))
+    return dict(given) if given else {name: widget.value for name, widget in fields.items()}
 
 
 def lines(text: str) -> list[str]:

@@ -39,9 +39,19 @@ from journeylab.page import export_page
 from journeylab.personas import Persona
 from journeylab.storage import atomic_write
 from journeylab.widgets._base import BuilderBase
-from journeylab.widgets._common import LABEL_WIDTH, as_number, button, combo_field, labelled, plain_number, text_field
-from journeylab.widgets.journey_notes import NOTES_FORM, NotesSection
-from journeylab.widgets.journey_opportunities import OPPORTUNITY_LABELS, OpportunitiesSection
+from journeylab.widgets._common import (
+    LABEL_WIDTH,
+    TabContext,
+    as_number,
+    button,
+    combo_field,
+    form_values,
+    labelled,
+    plain_number,
+    text_field,
+)
+from journeylab.widgets.journey_notes import NOTES_FORM, NotesTab
+from journeylab.widgets.journey_opportunities import OPPORTUNITY_LABELS, OpportunitiesTab
 
 __all__ = ["JourneyBuilder"]
 
@@ -65,7 +75,7 @@ _GOAL_FORM = {
 _EMPTY_GOAL = {"goal": "", "kpi": "", "target": "", "unit": "%", "better": "higher"}
 
 
-class JourneyBuilder(NotesSection, OpportunitiesSection, BuilderBase):
+class JourneyBuilder(BuilderBase):
     """Build a :class:`~journeylab.journey.Journey` in a form, with a live journey map.
 
     Introduced in notebook 07.
@@ -140,8 +150,9 @@ class JourneyBuilder(NotesSection, OpportunitiesSection, BuilderBase):
                                                   "value")
         self.goal_fields["kpi"].observe(lambda change: self._syncing or self._kpi_chosen(change["new"]), "value")
         self._goal_shown: tuple[str, StageGoal | None] | None = None
-        self._make_notes()
-        self._make_opportunities()
+        context = TabContext(self.session, self._change, self._stage_name, self._say_problem, self._describe)
+        self.notes, self.opportunities = NotesTab(context), OpportunitiesTab(context)
+        self.buttons.update(self.opportunities.buttons)
         self._finish(self._layout())
 
     def _layout(self) -> widgets.Widget:
@@ -168,7 +179,7 @@ class JourneyBuilder(NotesSection, OpportunitiesSection, BuilderBase):
                              *[self.goal_fields[name] for name in ("goal", "kpi", "target", "unit")],
                              labelled("Better when", self.goal_fields["better"]),
                              widgets.HBox([add["set_goal"], add["remove_goal"]])])
-        self.tabs = widgets.Tab([touchpoints, self._notes_tab(), goal, self._opportunities_tab(), self._file_box()],
+        self.tabs = widgets.Tab([touchpoints, self.notes.widget, goal, self.opportunities.widget, self._file_box()],
                                 titles=("Touchpoints", "Notes", "Stage goal", "Opportunities", "Save and export"))
         intro = ("<h3>Journey builder</h3>Pick the stages, then go through them one by one: add the touchpoints "
                  "where customers meet you, note what they think and feel, set a goal for each stage and collect "
@@ -225,8 +236,8 @@ class JourneyBuilder(NotesSection, OpportunitiesSection, BuilderBase):
                 values = {name: getattr(goal, name) for name in _GOAL_FORM} | {"target": plain_number(goal.target)}
             for name, value in values.items():
                 self.goal_fields[name].value = value
-        self._show_notes(stage)
-        self._show_opportunities(stage)
+        self.notes.show(stage)
+        self.opportunities.show(stage)
 
     @staticmethod
     def _list_label(index: int, touchpoint: Touchpoint) -> str:
@@ -239,7 +250,7 @@ class JourneyBuilder(NotesSection, OpportunitiesSection, BuilderBase):
 
     def _stage_chosen(self) -> None:
         self._select(None)
-        self._select_opportunity_row(None)
+        self.opportunities.select_row(None)
         self._sync()
 
     def _kpi_chosen(self, kpi: str) -> None:
@@ -281,12 +292,6 @@ class JourneyBuilder(NotesSection, OpportunitiesSection, BuilderBase):
         for name in _TOUCHPOINT_FORM:
             self.touchpoint_fields[name].value = 0 if name == "emotion" else ""
 
-    def _form(self, widgets_by_name: dict[str, widgets.Widget], given: dict[str, Any]) -> dict[str, Any]:
-        unknown = sorted(set(given) - set(widgets_by_name))
-        if unknown:
-            raise ValidationError("fields", f"there is no field called {unknown[0]!r}", allowed=list(widgets_by_name))
-        return dict(given) if given else {name: widget.value for name, widget in widgets_by_name.items()}
-
     def add_touchpoint(self, stage: str | None = None, **fields: Any) -> None:
         """Add the form (or the touchpoint given as keywords) to a stage, at the end.
 
@@ -294,7 +299,7 @@ class JourneyBuilder(NotesSection, OpportunitiesSection, BuilderBase):
         exactly those values and leaves the form alone.
         """
         def action() -> str:
-            where, values = self._stage_name(stage), self._form(self.touchpoint_fields, fields)
+            where, values = self._stage_name(stage), form_values(self.touchpoint_fields, fields)
             touchpoint = Touchpoint(**values)
             self.journey.add_touchpoint(where, touchpoint)
             if not fields:
@@ -322,7 +327,7 @@ class JourneyBuilder(NotesSection, OpportunitiesSection, BuilderBase):
             where, number = self._stage_name(stage), self._chosen(index)
             old = self._at(where, number)
             values = {name: getattr(old, name) for name in _TOUCHPOINT_FORM} | fields if fields else {}
-            self.journey.replace_touchpoint(where, number, Touchpoint(**self._form(self.touchpoint_fields, values)))
+            self.journey.replace_touchpoint(where, number, Touchpoint(**form_values(self.touchpoint_fields, values)))
             return f"Saved the changes to touchpoint {number + 1} of {where}."
 
         self._change(action)
@@ -366,7 +371,7 @@ class JourneyBuilder(NotesSection, OpportunitiesSection, BuilderBase):
         """
         def action() -> str:
             where = self._stage_name(stage)
-            values = self._form(self.goal_fields, fields)
+            values = form_values(self.goal_fields, fields)
             if fields:
                 values = self._kpi_defaults(values.get("kpi", "")) | values
             goal = StageGoal(**(values | {"target": as_number(values.get("target"))}))
@@ -413,7 +418,8 @@ class JourneyBuilder(NotesSection, OpportunitiesSection, BuilderBase):
             self._model, notes = old.in_framework(target)
             stage = convert(self.stage.value, old.framework, target)[0]
             with self._quiet():
-                self.touchpoint_list.value, self.opportunity_list.value = None, None
+                self.touchpoint_list.value = None
+                self.opportunities.select_row(None)
                 self.stage.options, self.stage.value = target.stage_names, stage
             kept = sum(len(self.journey.touchpoints(name)) for name in target.stage_names)
             dropped = f" Note: {'; '.join(notes)}. Undo goes back." if notes else ""
@@ -427,8 +433,50 @@ class JourneyBuilder(NotesSection, OpportunitiesSection, BuilderBase):
     def undo(self) -> None:
         """Go back one change (up to 100), for when a click did something you did not want."""
         self._select(None)
-        self._select_opportunity_row(None)
+        self.opportunities.select_row(None)
         super().undo()
+
+    # -- the Notes and Opportunities tabs: components of their own; the builder hands on ---------
+
+    @property
+    def notes_fields(self) -> dict[str, widgets.Text | widgets.Textarea]:
+        return self.notes.fields
+
+    @property
+    def opportunity_list(self) -> widgets.Select:
+        return self.opportunities.list
+
+    @property
+    def opportunity_fields(self) -> dict[str, widgets.Widget]:
+        return self.opportunities.fields
+
+    @property
+    def priority_table(self) -> widgets.HTML:
+        return self.opportunities.priority_table
+
+    def set_notes(self, stage: str | None = None, **fields: Any) -> None:
+        """Set a stage's thinking, feeling and backstage (see :meth:`NotesTab.set_notes`)."""
+        self.notes.set_notes(stage, **fields)
+
+    def select_opportunity(self, index: int | None) -> None:
+        """Choose an opportunity of the shown stage to edit or remove (see :class:`OpportunitiesTab`)."""
+        self.opportunities.select_opportunity(index)
+
+    def clear_opportunity_form(self) -> None:
+        """Empty the opportunity form."""
+        self.opportunities.clear_opportunity_form()
+
+    def add_opportunity(self, stage: str | None = None, **fields: Any) -> None:
+        """Add the form, or the opportunity given as keywords, to a stage (see :meth:`OpportunitiesTab.add_opportunity`)."""
+        self.opportunities.add_opportunity(stage, **fields)
+
+    def update_opportunity(self, index: int | None = None, stage: str | None = None, **fields: Any) -> None:
+        """Put the form in place of the chosen opportunity, or change the fields given as keywords."""
+        self.opportunities.update_opportunity(index, stage, **fields)
+
+    def remove_opportunity(self, index: int | None = None, stage: str | None = None) -> None:
+        """Remove the chosen opportunity (Undo brings it back)."""
+        self.opportunities.remove_opportunity(index, stage)
 
     # -- files ---------------------------------------------------------------------------
 

@@ -8,9 +8,10 @@ ranks every opportunity of the journey by value per effort
 (:func:`journeylab.opportunities.prioritise`), and follows every change.
 
 The table is an HTML widget rather than printed output: printing while a
-widget is shown would break the course's nbval checks. Private to
-:mod:`journeylab.widgets`; :class:`~journeylab.widgets.JourneyBuilder` uses it.
-Introduced in notebook 07.
+widget is shown would break the course's nbval checks. A component: it is
+handed the builder's edit session (a :class:`~journeylab.widgets._common.TabContext`)
+and owns its widgets. Private to :mod:`journeylab.widgets`;
+:class:`~journeylab.widgets.JourneyBuilder` uses it. Introduced in notebook 07.
 
 >>> from journeylab.journey import Journey
 >>> from journeylab.widgets import JourneyBuilder
@@ -29,10 +30,21 @@ from typing import Any
 import ipywidgets as widgets
 
 from journeylab.errors import JourneyLabError, ValidationError
-from journeylab.opportunities import STATUSES, Opportunity, prioritise
-from journeylab.widgets._common import button, choice_field, combo_field, plain_number, slider_field, text_field
+from journeylab.journey import Journey
+from journeylab.journey_parts import STATUSES, Opportunity
+from journeylab.opportunities import prioritise
+from journeylab.widgets._common import (
+    TabContext,
+    button,
+    choice_field,
+    combo_field,
+    form_values,
+    plain_number,
+    slider_field,
+    text_field,
+)
 
-__all__ = ["OpportunitiesSection", "OPPORTUNITY_LABELS", "priority_table_html"]
+__all__ = ["OpportunitiesTab", "OPPORTUNITY_LABELS", "priority_table_html"]
 
 OPPORTUNITY_LABELS = {  # Opportunity field: form label, in the order of the form
     "title": "Title", "pain_point": "Pain point", "customer_value": "Customer value",
@@ -74,21 +86,13 @@ def priority_table_html(journey: Any) -> str:
             f"Score = value ÷ effort; value is the mean of customer and business value.{rows}")
 
 
-class OpportunitiesSection:
-    """The Opportunities part of the journey builder (a mixin).
+class OpportunitiesTab:
+    """The Opportunities tab of the journey builder: the ideas of the shown stage, their form and the priority table."""
 
-    It expects what :class:`~journeylab.widgets.JourneyBuilder` has:
-    ``journey``, ``stage``, ``buttons``, ``_syncing``, ``_quiet``, ``_change``,
-    ``_say_problem``, ``_describe``, ``_form`` and ``_stage_name``.
-    """
-
-    opportunity_list: widgets.Select
-    opportunity_fields: dict[str, widgets.Widget]
-    priority_table: widgets.HTML
-
-    def _make_opportunities(self) -> None:
-        self.opportunity_list = widgets.Select(rows=7, layout=widgets.Layout(width="330px"))
-        self.opportunity_fields = {
+    def __init__(self, context: TabContext) -> None:
+        self.context = context
+        self.list = widgets.Select(rows=7, layout=widgets.Layout(width="330px"))
+        self.fields: dict[str, widgets.Widget] = {
             "title": text_field("Title", "e.g. Show the delivery cost on the product page"),
             "pain_point": combo_field("Pain point", "Which problem does it solve? Pick one or type"),
             "customer_value": slider_field("Customer value", 0, 100, 50, step=5,
@@ -100,54 +104,66 @@ class OpportunitiesSection:
             "status": choice_field("Status", [(status.capitalize(), status) for status in STATUSES], "idea"),
         }
         self.priority_table = widgets.HTML(layout=widgets.Layout(margin="10px 0 0 0"))
-        self.opportunity_list.observe(lambda change: self._syncing or self.select_opportunity(change["new"]), "value")
-
-    def _opportunities_tab(self) -> widgets.Widget:
+        self._syncing = False  # True while the tab itself writes into its list
+        self.list.observe(lambda change: self._syncing or self.select_opportunity(change["new"]), "value")
+        self.buttons = {
+            "add_opportunity": button("Add opportunity", self.add_opportunity, "Add the form as a new idea", "success"),
+            "update_opportunity": button("Save changes", self.update_opportunity,
+                                         "Put the form in place of the chosen opportunity"),
+            "clear_opportunity": button("Clear form", self.clear_opportunity_form, "Empty the opportunity form"),
+            "remove_opportunity": button("Remove", self.remove_opportunity, "Remove the chosen opportunity", "danger"),
+        }
         add = self.buttons
-        add["add_opportunity"] = button("Add opportunity", self.add_opportunity, "Add the form as a new idea",
-                                        "success")
-        add["update_opportunity"] = button("Save changes", self.update_opportunity,
-                                           "Put the form in place of the chosen opportunity")
-        add["clear_opportunity"] = button("Clear form", self.clear_opportunity_form, "Empty the opportunity form")
-        add["remove_opportunity"] = button("Remove", self.remove_opportunity, "Remove the chosen opportunity", "danger")
-        fields = self.opportunity_fields
-        return widgets.VBox([
+        self.widget = widgets.VBox([
             widgets.HBox([
                 widgets.VBox([widgets.HTML("<b>Opportunities of this stage.</b> Click one to edit it."),
-                              self.opportunity_list, widgets.HBox([add["remove_opportunity"]])],
+                              self.list, widgets.HBox([add["remove_opportunity"]])],
                              layout=widgets.Layout(width="350px")),
                 widgets.VBox([widgets.HTML("<b>An opportunity</b>: one idea to make this stage better."),
-                              *fields.values(),
+                              *self.fields.values(),
                               widgets.HBox([add["add_opportunity"], add["update_opportunity"],
                                             add["clear_opportunity"]])]),
             ]),
             self.priority_table,
         ])
 
-    def _show_opportunities(self, stage: str) -> None:
+    @property
+    def journey(self) -> Journey:
+        return self.context.session.model
+
+    def show(self, stage: str) -> None:
+        """Show a stage's opportunities, its pain points to pick from and the table of all of them."""
         items = self.journey.opportunities(stage)
-        selected = self.opportunity_list.value
-        self.opportunity_list.options = [(self._opportunity_label(i, item), i) for i, item in enumerate(items)]
-        self.opportunity_list.value = selected if selected is not None and selected < len(items) else None
+        selected = self.list.value
+        self._syncing = True
+        try:
+            self.list.options = [(self._label(i, item), i) for i, item in enumerate(items)]
+            self.list.value = selected if selected is not None and selected < len(items) else None
+        finally:
+            self._syncing = False
         pains = dict.fromkeys(tp.pain_point for tp in self.journey.touchpoints(stage) if tp.pain_point)
-        self.opportunity_fields["pain_point"].options = list(pains)
+        self.fields["pain_point"].options = list(pains)
         self.priority_table.value = priority_table_html(self.journey)
 
     @staticmethod
-    def _opportunity_label(index: int, item: Opportunity) -> str:
+    def _label(index: int, item: Opportunity) -> str:
         return f"{index + 1}. {item.title} ({item.status})"  # the numbers are in the table below
 
-    def _select_opportunity_row(self, index: int | None) -> None:
-        with self._quiet():
-            self.opportunity_list.value = index
+    def select_row(self, index: int | None) -> None:
+        """Mark a row of the list as chosen (None: none), without filling the form."""
+        self._syncing = True
+        try:
+            self.list.value = index
+        finally:
+            self._syncing = False
 
-    def _chosen_opportunity(self, index: int | None) -> int:
-        index = self.opportunity_list.value if index is None else index
+    def _chosen(self, index: int | None) -> int:
+        index = self.list.value if index is None else index
         if index is None:
             raise ValidationError("", "Choose an opportunity first: click it in the list")
         return index
 
-    def _opportunity_at(self, stage: str, index: Any) -> Opportunity:
+    def _at(self, stage: str, index: Any) -> Opportunity:
         items = self.journey.opportunities(stage)
         if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(items):
             raise ValidationError(f"stages.{stage}.opportunities", "has no opportunity at that place", value=index,
@@ -159,22 +175,22 @@ class OpportunitiesSection:
     def select_opportunity(self, index: int | None) -> None:
         """Choose an opportunity of the shown stage (0 is the first) to edit or remove; it fills the form."""
         if index is None:
-            self._select_opportunity_row(None)
+            self.select_row(None)
             return
         try:
-            item = self._opportunity_at(self.stage.value, index)
+            item = self._at(self.context.stage_name(None), index)
         except JourneyLabError as error:
-            self._say_problem(self._describe(error))
+            self.context.say_problem(self.context.describe(error))
             return
-        self._select_opportunity_row(index)
-        for name, widget in self.opportunity_fields.items():
+        self.select_row(index)
+        for name, widget in self.fields.items():
             widget.value = getattr(item, name)
 
     def clear_opportunity_form(self) -> None:
         """Empty the opportunity form for the next idea."""
-        self._select_opportunity_row(None)
+        self.select_row(None)
         for name, value in _DEFAULTS.items():
-            self.opportunity_fields[name].value = value
+            self.fields[name].value = value
 
     def add_opportunity(self, stage: str | None = None, **fields: Any) -> None:
         """Add the form (or the opportunity given as keywords) to a stage.
@@ -183,34 +199,34 @@ class OpportunitiesSection:
         adds exactly that (the other fields take their defaults) and leaves the form alone.
         """
         def action() -> str:
-            where = self._stage_name(stage)
-            item = Opportunity(**self._form(self.opportunity_fields, fields))
+            where = self.context.stage_name(stage)
+            item = Opportunity(**form_values(self.fields, fields))
             self.journey.add_opportunity(where, item)
             if not fields:
                 self.clear_opportunity_form()
             return f"Added the opportunity '{item.title}' to {where}."
 
-        self._change(action)
+        self.context.change(action)
 
     def update_opportunity(self, index: int | None = None, stage: str | None = None, **fields: Any) -> None:
         """Put the form in place of the chosen opportunity (or change just the fields given as keywords)."""
         def action() -> str:
-            where, number = self._stage_name(stage), self._chosen_opportunity(index)
-            old = self._opportunity_at(where, number)
+            where, number = self.context.stage_name(stage), self._chosen(index)
+            old = self._at(where, number)
             values = {name: getattr(old, name) for name in OPPORTUNITY_LABELS} | fields if fields else {}
-            item = Opportunity(**self._form(self.opportunity_fields, values))
+            item = Opportunity(**form_values(self.fields, values))
             self.journey.replace_opportunity(where, number, item)
             return f"Saved the changes to the opportunity '{item.title}' in {where}."
 
-        self._change(action)
+        self.context.change(action)
 
     def remove_opportunity(self, index: int | None = None, stage: str | None = None) -> None:
         """Remove the chosen opportunity (Undo brings it back)."""
         def action() -> str:
-            where, number = self._stage_name(stage), self._chosen_opportunity(index)
-            self._opportunity_at(where, number)
+            where, number = self.context.stage_name(stage), self._chosen(index)
+            self._at(where, number)
             removed = self.journey.remove_opportunity(where, number)
-            self._select_opportunity_row(None)
+            self.select_row(None)
             return f"Removed the opportunity '{removed.title}' from {where}. Undo brings it back."
 
-        self._change(action)
+        self.context.change(action)
