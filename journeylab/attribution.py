@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from journeylab import _fields
-from journeylab.analytics import REQUIRED_COLUMNS, _read_events
+from journeylab.analytics.event_log import REQUIRED_COLUMNS, read_events
 from journeylab.errors import SchemaError, UnknownNameError, ValidationError
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, get_framework
 
@@ -97,13 +97,13 @@ def _read_touches(events: pd.DataFrame, by: str, conversion_stage: str, framewor
                                allowed=fw.stage_names) from None
     needed = (*REQUIRED_COLUMNS, by)
     missing = [column for column in needed if column not in getattr(events, "columns", needed)]
-    if missing:  # (what is not a table at all, _read_events refuses below)
+    if missing:  # (what is not a table at all, read_events refuses below)
         present = ", ".join(str(column) for column in events.columns) or "none"
         raise SchemaError(missing[0] if len(missing) == 1 else "events",
                           f"the event log has no {'column' if len(missing) == 1 else 'columns'} named "
                           f"{' and '.join(repr(column) for column in missing)} (its columns are: {present})",
                           allowed="a table with the columns " + ", ".join(needed))
-    log = _read_events(events, fw)  # user_id, timestamp and stage: checked and turned into codes
+    log = read_events(events, fw)  # user_id, timestamp and stage: checked and turned into codes
     codes, names = _factorize(events[by].to_numpy())  # the bare array: faster than the column in pandas 3
     if (codes < 0).any():
         count = int((codes < 0).sum())

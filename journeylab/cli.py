@@ -148,6 +148,7 @@ def _verify(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from journeylab.data import DEFAULT_SEED
     from journeylab.folders import COURSE_ENV
+    from journeylab.time_limits import SUBMISSION_CELL_SECONDS
 
     parser = argparse.ArgumentParser(prog="journeylab", description="Customer Journey Lab: course tools.")
     parser.add_argument("--version", action="version", version=f"journeylab {journeylab.__version__}")
@@ -208,7 +209,8 @@ def build_parser() -> argparse.ArgumentParser:
                       "Participants are the subfolders of FOLDER, or the file names of notebooks at its top.")
     collect.add_argument("folder", help="the folder of submissions")
     collect.add_argument("--out", nargs="+", required=True, help="report file(s): .csv and/or .html")
-    collect.add_argument("--time-limit", type=int, default=60, help="seconds a cell may run (default 60)")
+    collect.add_argument("--time-limit", type=int, default=SUBMISSION_CELL_SECONDS,
+                         help=f"seconds a cell may run (default {SUBMISSION_CELL_SECONDS})")
 
     course_option(command("verify", _verify, "execute the whole course and print the time per notebook"))
     return parser

@@ -22,11 +22,12 @@ import pandas as pd
 from journeylab.checks import CORRECT, INCORRECT, NOT_ANSWERED, SYMBOLS
 from journeylab.progress_store import throwaway_progress
 from journeylab.storage import atomic_write
+from journeylab.time_limits import SUBMISSION_CELL_SECONDS
 
 __all__ = ["Submission", "read_feedback", "run_submission", "collect", "completion_table", "write_report", "CELL_TIME_LIMIT"]
 
-CELL_TIME_LIMIT = 60
-"""Seconds one cell of a submission may run before it is stopped."""
+CELL_TIME_LIMIT = SUBMISSION_CELL_SECONDS
+"""Seconds one cell of a submission may run before it is stopped (set in :mod:`journeylab.time_limits`)."""
 
 _STATUS = {SYMBOLS[CORRECT]: "passed", SYMBOLS[INCORRECT]: "wrong", SYMBOLS[NOT_ANSWERED]: "not answered"}
 _FEEDBACK = re.compile(rf"^([{''.join(_STATUS)}]) (\d\d-[\w-]+): ", re.MULTILINE)

@@ -28,6 +28,7 @@ from journeylab.errors import FileFormatError
 from journeylab.folders import course_folder
 from journeylab.progress_store import throwaway_progress
 from journeylab.storage import atomic_write
+from journeylab.time_limits import AUTHOR_EXECUTE_CELL_SECONDS
 
 __all__ = [
     "BEGIN_SOLUTION",
@@ -165,7 +166,7 @@ def build_exercises(
     return BuildReport(tuple(written), tuple(out_of_date), tuple(unchanged), tuple(stale))
 
 
-def execute_in_place(path: str | Path, timeout: int = 120) -> Path:
+def execute_in_place(path: str | Path, timeout: int = AUTHOR_EXECUTE_CELL_SECONDS) -> Path:
     """Run a notebook top to bottom on a fresh kernel and store the outputs of that run.
 
     This is how the course's notebooks get the outputs that nbval compares:

@@ -25,6 +25,7 @@ from journeylab.errors import CourseFolderError, FileFormatError, JourneyLabErro
 from journeylab.folders import course_folder
 from journeylab.parameters import PARAMETERS
 from journeylab.progress_store import throwaway_progress
+from journeylab.time_limits import COURSE_RUN_CELL_SECONDS
 
 __all__ = [
     "course_notebooks",
@@ -38,8 +39,8 @@ __all__ = [
     "verify_course",
 ]
 
-RUN_TIMEOUT = 300
-"""Seconds one cell may take before a run counts as failed."""
+RUN_TIMEOUT = COURSE_RUN_CELL_SECONDS
+"""Seconds one cell may take before a run counts as failed (set in :mod:`journeylab.time_limits`)."""
 
 
 def course_notebooks(root: str | Path | None = None) -> list[Path]:

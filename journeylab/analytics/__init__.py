@@ -38,8 +38,7 @@ from __future__ import annotations
 
 import pandas as pd  # noqa: F401  (the example above uses it)
 
-# _read_events is private but shared: journeylab.attribution reads event logs with it.
-from journeylab.analytics._events import REQUIRED_COLUMNS, _read_events  # noqa: F401
+from journeylab.analytics.event_log import REQUIRED_COLUMNS
 from journeylab.analytics.funnels import stage_funnel, time_to_convert
 from journeylab.analytics.goals import campaign_kpis, goal_attainment
 from journeylab.analytics.paths import next_steps, top_paths

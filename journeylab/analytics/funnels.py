@@ -14,25 +14,25 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 
-from journeylab.analytics._events import (
-    _FROM_THE_START,
-    _NEVER,
-    _EventLog,
-    _first_time_at_or_after,
-    _journey_order,
-    _percent,
-    _read_events,
-    _steps,
-    _wait_table,
+from journeylab.analytics.event_log import (
+    FROM_THE_START,
+    NEVER,
+    EventLog,
+    first_time_at_or_after,
+    journey_order,
+    percent,
+    read_events,
+    steps,
+    wait_table,
 )
-from journeylab.analytics._funnel_options import (
+from journeylab.analytics.funnel_options import (
     NOT_SET,
     PERIODS,
-    _breakdown_column,
-    _check_directly,
-    _period_alias,
-    _user_groups,
-    _window_nanoseconds,
+    breakdown_column,
+    check_directly,
+    period_alias,
+    user_groups,
+    window_nanoseconds,
 )
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework
 
@@ -155,22 +155,22 @@ def stage_funnel(
     ...
     journeylab.errors.ValidationError: within: a number alone is no length of time: it needs a unit (got '30'). Allowed: a length of time such as '30D' (30 days), '12h' (12 hours) or '2W' (2 weeks).
     """
-    window = _window_nanoseconds(within)
-    _check_directly(directly, closed)
-    period = _period_alias(freq)
-    log = _read_events(events, framework)
-    column = None if breakdown is None else _breakdown_column(events, breakdown)
+    window = window_nanoseconds(within)
+    check_directly(directly, closed)
+    period = period_alias(freq)
+    log = read_events(events, framework)
+    column = None if breakdown is None else breakdown_column(events, breakdown)
     if closed:
         reached = _closed_funnel_times(log, window)
         start = reached[0]
         if directly:
             counted = _direct_chains(log, _deadline(start, window))
         else:
-            counted = np.stack([times != _NEVER for times in reached])
+            counted = np.stack([times != NEVER for times in reached])
     else:
         start = _first_event_times(log)
         counted = _stages_seen(log, _deadline(start, window))
-    group, levels = _user_groups(log, start, column, period)
+    group, levels = user_groups(log, start, column, period)
     n_groups = int(np.prod([len(level) for level in levels]))
     counts = np.zeros((n_groups, len(log.stage_names)), dtype=np.int64)
     in_a_group = group >= 0
@@ -222,42 +222,42 @@ def time_to_convert(events: pd.DataFrame, framework: str | Framework = DEFAULT_F
     >>> time_between_stages(events)["median_days"].head(2).tolist()
     [3.0, 3.5]
     """
-    log = _read_events(events, framework)
+    log = read_events(events, framework)
     reached = _closed_funnel_times(log, window=None)
     waits = []
     for earlier, later in pairwise(reached):
-        made_it = later != _NEVER  # reaching the later stage means having reached the earlier one
+        made_it = later != NEVER  # reaching the later stage means having reached the earlier one
         waits.append(later[made_it] - earlier[made_it])
-    return _wait_table(_steps(log.stage_names), waits)
+    return wait_table(steps(log.stage_names), waits)
 
 
 # --------------------------------------------------------------------------- who reached which stage
 
 
-def _closed_funnel_times(log: _EventLog, window: int | None) -> list[np.ndarray]:
-    """Per stage, when each user reached it along the closed funnel (``_NEVER``: not reached).
+def _closed_funnel_times(log: EventLog, window: int | None) -> list[np.ndarray]:
+    """Per stage, when each user reached it along the closed funnel (``NEVER``: not reached).
 
     The earliest event at each stage at or after reaching the stage before: the
     earliest choice leaves the most room for the stages after it, so one
     vectorised pass per stage finds every customer who can make it.
     """
-    reached = np.full(log.n_users, _FROM_THE_START, dtype=np.int64)
+    reached = np.full(log.n_users, FROM_THE_START, dtype=np.int64)
     deadline = None
     times = []
     for stage in range(len(log.stage_names)):
-        reached = _first_time_at_or_after(log, stage, not_before=reached)
+        reached = first_time_at_or_after(log, stage, not_before=reached)
         if stage == 0:
             deadline = _deadline(reached, window)
         elif deadline is not None:
-            reached = np.where(reached <= deadline, reached, _NEVER)
+            reached = np.where(reached <= deadline, reached, NEVER)
         times.append(reached)
     return times
 
 
-def _direct_chains(log: _EventLog, deadline: np.ndarray | None) -> np.ndarray:
+def _direct_chains(log: EventLog, deadline: np.ndarray | None) -> np.ndarray:
     """``[stage, user]``: True when the user has a run of events Know, Like, ... up to the stage, one
     directly after the other (and, with a deadline, ending no later than it)."""
-    order = _journey_order(log)
+    order = journey_order(log)
     user, time, stage = log.user[order], log.time[order], log.stage[order]
     follows = np.zeros(len(stage), dtype=bool)  # the event just before is the same user's, one stage earlier
     follows[1:] = (user[1:] == user[:-1]) & (stage[1:] == stage[:-1] + 1)
@@ -272,7 +272,7 @@ def _direct_chains(log: _EventLog, deadline: np.ndarray | None) -> np.ndarray:
     return counted
 
 
-def _stages_seen(log: _EventLog, deadline: np.ndarray | None) -> np.ndarray:
+def _stages_seen(log: EventLog, deadline: np.ndarray | None) -> np.ndarray:
     """``[stage, user]``: True when the user has any event at the stage (before the deadline)."""
     in_time = slice(None) if deadline is None else log.time <= deadline[log.user]
     seen = np.zeros((len(log.stage_names), log.n_users), dtype=bool)
@@ -280,15 +280,15 @@ def _stages_seen(log: _EventLog, deadline: np.ndarray | None) -> np.ndarray:
     return seen
 
 
-def _first_event_times(log: _EventLog) -> np.ndarray:
-    first = np.full(log.n_users, _NEVER, dtype=np.int64)
+def _first_event_times(log: EventLog) -> np.ndarray:
+    first = np.full(log.n_users, NEVER, dtype=np.int64)
     np.minimum.at(first, log.user, log.time)
     return first
 
 
 def _deadline(start: np.ndarray, window: int | None) -> np.ndarray | None:
-    """``start + window`` per user, staying ``_NEVER`` for users who never started (no overflow)."""
-    return None if window is None else np.minimum(start, _NEVER - window) + window
+    """``start + window`` per user, staying ``NEVER`` for users who never started (no overflow)."""
+    return None if window is None else np.minimum(start, NEVER - window) + window
 
 
 # --------------------------------------------------------------------------- the table
@@ -303,8 +303,8 @@ def _funnel_table(counts: np.ndarray, stage_names: tuple[str, ...], levels: list
     return pd.DataFrame(
         {
             "users": users,
-            "step_conversion": _percent(users, before),
-            "overall_conversion": _percent(users, first),
+            "step_conversion": percent(users, before),
+            "overall_conversion": percent(users, first),
             "drop_off": before - users,
         },
         index=_product_index(levels, stages) if levels else stages,

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from journeylab import kpis
-from journeylab.analytics._events import _percent, _stage_positions
+from journeylab.analytics.event_log import percent, stage_positions
 from journeylab.errors import SchemaError, ValidationError
 from journeylab.frameworks import get_framework
 
@@ -29,7 +29,7 @@ _GOAL_COLUMNS = ("goal", "kpi", "target", "actual", "unit", "met", "gap")
 
 
 def _per_hundred(referrals: pd.Series, customers: pd.Series) -> pd.Series:
-    return pd.Series(_percent(referrals.to_numpy(), customers.to_numpy()), index=referrals.index)
+    return pd.Series(percent(referrals.to_numpy(), customers.to_numpy()), index=referrals.index)
 
 
 _CAMPAIGN_KPIS = (  # column, hourglass stage, formula, its two counts in the formula's order
@@ -93,7 +93,7 @@ def campaign_kpis(campaigns: pd.DataFrame) -> pd.DataFrame:
             raise SchemaError(name, "must hold counts (numbers), not text", value=str(campaigns[name].dtype),
                               allowed="whole numbers of 0 or more, or empty")
     fw = get_framework("hourglass")
-    stages = np.asarray(fw.stage_names, dtype=object)[_stage_positions(campaigns["stage"], fw)]
+    stages = np.asarray(fw.stage_names, dtype=object)[stage_positions(campaigns["stage"], fw)]
     totals = campaigns[counts].astype("float64").groupby([campaigns["month"].to_numpy(), stages]).sum(min_count=1)
     wide = totals.unstack().reindex(columns=pd.MultiIndex.from_product([counts, fw.stage_names]))
     table = pd.DataFrame(index=pd.Index(wide.index, name="month"))

@@ -15,7 +15,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from journeylab.analytics._events import _EventLog, _journey_order, _percent, _read_events
+from journeylab.analytics.event_log import EventLog, journey_order, percent, read_events
 from journeylab.errors import ValidationError
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework
 
@@ -72,7 +72,7 @@ def top_paths(
     2      Like → Know      1  33.333333
     """
     how_many = _how_many(n)
-    log = _read_events(events, framework)
+    log = read_events(events, framework)
     user, stage = _collapsed_paths(log)
     starts = np.flatnonzero(np.diff(user, prepend=-1) != 0)
     ends = np.append(starts[1:], len(user))
@@ -86,7 +86,7 @@ def top_paths(
         {
             "path": [PATH_SEPARATOR.join(names[position] for position in path) for path, _ in ranked],
             "users": users,
-            "share": _percent(users, np.full(len(users), log.n_users)),
+            "share": percent(users, np.full(len(users), log.n_users)),
         },
         index=pd.RangeIndex(1, len(ranked) + 1, name="rank"),
     )
@@ -127,7 +127,7 @@ def next_steps(events: pd.DataFrame, framework: str | Framework = DEFAULT_FRAMEW
     Know    0.0  33.3   33.3    33.3
     Like  100.0   0.0    0.0     0.0
     """
-    log = _read_events(events, framework)
+    log = read_events(events, framework)
     user, stage = _collapsed_paths(log)
     n_stages = len(log.stage_names)
     following = np.full(len(stage), n_stages, dtype=np.int64)  # n_stages stands for (exit)
@@ -137,7 +137,7 @@ def next_steps(events: pd.DataFrame, framework: str | Framework = DEFAULT_FRAMEW
     pairs = stage[first_visits] * (n_stages + 1) + following[first_visits]
     counts = np.bincount(pairs, minlength=n_stages * (n_stages + 1)).reshape(n_stages, n_stages + 1)
     visitors = np.repeat(counts.sum(axis=1), n_stages + 1)
-    shares = _percent(counts.ravel(), visitors).reshape(n_stages, n_stages + 1)
+    shares = percent(counts.ravel(), visitors).reshape(n_stages, n_stages + 1)
     return pd.DataFrame(
         shares,
         index=pd.Index(log.stage_names, name="from"),
@@ -145,9 +145,9 @@ def next_steps(events: pd.DataFrame, framework: str | Framework = DEFAULT_FRAMEW
     )
 
 
-def _collapsed_paths(log: _EventLog) -> tuple[np.ndarray, np.ndarray]:
+def _collapsed_paths(log: EventLog) -> tuple[np.ndarray, np.ndarray]:
     """``(user, stage)`` of every customer's path, customer after customer, repeats in a row merged."""
-    order = _journey_order(log)
+    order = journey_order(log)
     user, stage = log.user[order], log.stage[order]
     new_step = np.ones(len(user), dtype=bool)
     new_step[1:] = (user[1:] != user[:-1]) | (stage[1:] != stage[:-1])

@@ -11,14 +11,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from journeylab.analytics._events import (
-    _FROM_THE_START,
-    _NEVER,
-    _first_time_at_or_after,
-    _journey_order,
-    _read_events,
-    _steps,
-    _wait_table,
+from journeylab.analytics.event_log import (
+    FROM_THE_START,
+    NEVER,
+    first_time_at_or_after,
+    journey_order,
+    read_events,
+    steps,
+    wait_table,
 )
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework
 
@@ -56,8 +56,8 @@ def transition_matrix(
     Like      1     0      0
     Trust     0     0      0
     """
-    log = _read_events(events, framework)
-    order = _journey_order(log)
+    log = read_events(events, framework)
+    order = journey_order(log)
     user, stage = log.user[order], log.stage[order]
     moved = (user[1:] == user[:-1]) & (stage[1:] != stage[:-1])
     n_stages = len(log.stage_names)
@@ -155,12 +155,12 @@ def time_between_stages(
     step
     Know → Like      2  3 days          3.0
     """
-    log = _read_events(events, framework)
-    from_the_start = np.full(log.n_users, _FROM_THE_START, dtype=np.int64)
+    log = read_events(events, framework)
+    from_the_start = np.full(log.n_users, FROM_THE_START, dtype=np.int64)
     waits = []
     for stage in range(len(log.stage_names) - 1):
-        first = _first_time_at_or_after(log, stage, not_before=from_the_start)
-        following = _first_time_at_or_after(log, stage + 1, not_before=first)
-        measured = following != _NEVER
+        first = first_time_at_or_after(log, stage, not_before=from_the_start)
+        following = first_time_at_or_after(log, stage + 1, not_before=first)
+        measured = following != NEVER
         waits.append(following[measured] - first[measured])  # nanoseconds
-    return _wait_table(_steps(log.stage_names), waits)
+    return wait_table(steps(log.stage_names), waits)

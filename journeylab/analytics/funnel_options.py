@@ -1,6 +1,6 @@
 """The options of :func:`~journeylab.analytics.stage_funnel`: checking them, and one funnel per group.
 
-Private to :mod:`journeylab.analytics.funnels`. Each check turns what a learner
+Used by :mod:`journeylab.analytics.funnels`. Each check turns what a learner
 typed (``within="30D"``, ``freq="m"``) into a clean value or raises an error
 that names the parameter and what it accepts. Grouping gives every customer
 the number of the funnel they count in (their first channel, the month they
@@ -15,10 +15,11 @@ from datetime import timedelta
 import numpy as np
 import pandas as pd
 
-from journeylab.analytics._events import _NEVER, REQUIRED_COLUMNS, _EventLog, _first_event_rows
+from journeylab.analytics.event_log import NEVER, REQUIRED_COLUMNS, EventLog, first_event_rows
 from journeylab.errors import UnknownNameError, ValidationError
 
-__all__ = ["PERIODS", "NOT_SET"]
+__all__ = ["PERIODS", "NOT_SET", "window_nanoseconds", "check_directly", "period_alias", "breakdown_column",
+           "user_groups"]
 
 PERIODS = {"D": "day", "W": "week, Monday to Sunday", "M": "month", "Q": "quarter", "Y": "year"}
 """The periods of a trended funnel (``stage_funnel(events, freq="M")``)."""
@@ -40,7 +41,7 @@ _MONTHS_OR_YEARS = ("m", "mo", "month", "months", "y", "year", "years")
 # --------------------------------------------------------------------------- checking the options
 
 
-def _window_nanoseconds(within: str | timedelta | None) -> int | None:
+def window_nanoseconds(within: str | timedelta | None) -> int | None:
     """The conversion window in nanoseconds, or a clear error for anything that is not a length of time."""
     if within is None:
         return None
@@ -84,7 +85,7 @@ def _length_of_time(text: str) -> pd.Timedelta:
                               allowed=_WINDOW_EXAMPLES) from None
 
 
-def _check_directly(directly: bool, closed: bool) -> None:
+def check_directly(directly: bool, closed: bool) -> None:
     if not isinstance(directly, (bool, np.bool_)):
         raise ValidationError("directly", "must be True or False", value=directly, allowed=(True, False))
     if directly and not closed:
@@ -96,7 +97,7 @@ def _check_directly(directly: bool, closed: bool) -> None:
         )
 
 
-def _period_alias(freq: str | None) -> str | None:
+def period_alias(freq: str | None) -> str | None:
     """One of the letters of :data:`PERIODS`, matched ignoring case and spaces at the ends."""
     if freq is None:
         return None
@@ -109,7 +110,7 @@ def _period_alias(freq: str | None) -> str | None:
     return alias
 
 
-def _breakdown_column(events: pd.DataFrame, breakdown: str) -> pd.Series:
+def breakdown_column(events: pd.DataFrame, breakdown: str) -> pd.Series:
     others = [str(column) for column in events.columns if column not in REQUIRED_COLUMNS]
     allowed = ", ".join(others) if others else "a column other than user_id, timestamp and stage; this log has none"
     if breakdown in REQUIRED_COLUMNS:
@@ -126,8 +127,8 @@ def _breakdown_column(events: pd.DataFrame, breakdown: str) -> pd.Series:
 # --------------------------------------------------------------------------- one funnel per group
 
 
-def _user_groups(
-    log: _EventLog, start: np.ndarray, column: pd.Series | None, period: str | None
+def user_groups(
+    log: EventLog, start: np.ndarray, column: pd.Series | None, period: str | None
 ) -> tuple[np.ndarray, list[pd.Index]]:
     """Each user's funnel number (-1: in none) and the labels of the funnels, one Index per level."""
     group = np.zeros(log.n_users, dtype=np.int64)
@@ -142,8 +143,8 @@ def _user_groups(
     return group, levels
 
 
-def _breakdown_groups(log: _EventLog, column: pd.Series) -> tuple[np.ndarray, pd.Index]:
-    values = column.iloc[_first_event_rows(log)]
+def _breakdown_groups(log: EventLog, column: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    values = column.iloc[first_event_rows(log)]
     codes, uniques = pd.factorize(values, sort=True)  # categories keep their own order
     labels = list(uniques)
     if (codes < 0).any():
@@ -153,7 +154,7 @@ def _breakdown_groups(log: _EventLog, column: pd.Series) -> tuple[np.ndarray, pd
 
 
 def _period_groups(start: np.ndarray, period: str) -> tuple[np.ndarray, pd.Index]:
-    started = start != _NEVER
+    started = start != NEVER
     periods = pd.DatetimeIndex(start[started].view("datetime64[ns]")).to_period(period)
     group = np.full(len(start), -1, dtype=np.int64)
     if not len(periods):

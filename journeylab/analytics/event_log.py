@@ -1,7 +1,8 @@
 """The event log as numbers: checking it, and the numpy passes every analysis is built from.
 
-Private to :mod:`journeylab.analytics` (and :mod:`journeylab.attribution`,
-which reads event logs the same way). Working on integer codes instead of
+The building blocks the analyses share (:mod:`journeylab.analytics` and
+:mod:`journeylab.attribution`, which reads event logs the same way); learners
+call the analyses, not these. Working on integer codes instead of
 names and timestamps is what keeps a million events fast: every step is a
 handful of vectorised numpy operations, never a Python loop over customers.
 """
@@ -18,18 +19,19 @@ import pandas as pd
 from journeylab.errors import SchemaError, UnknownNameError
 from journeylab.frameworks import Framework, get_framework
 
-__all__ = ["REQUIRED_COLUMNS"]
+__all__ = ["REQUIRED_COLUMNS", "NEVER", "FROM_THE_START", "EventLog", "read_events", "stage_positions",
+           "first_time_at_or_after", "first_event_rows", "journey_order", "percent", "steps", "wait_table"]
 
 REQUIRED_COLUMNS = ("user_id", "timestamp", "stage")
 """The columns every event log needs; other columns are ignored."""
 
-_NEVER = np.iinfo(np.int64).max  # "this user never got there", later than any real time
-_FROM_THE_START = np.iinfo(np.int64).min  # "any time counts", earlier than any real time
+NEVER = np.iinfo(np.int64).max  # "this user never got there", later than any real time
+FROM_THE_START = np.iinfo(np.int64).min  # "any time counts", earlier than any real time
 _NANOSECONDS_PER_DAY = 86_400 * 10**9
 
 
 @dataclass(frozen=True)
-class _EventLog:
+class EventLog:
     """The three columns we need as numbers, one entry per event, in the caller's row order."""
 
     stage_names: tuple[str, ...]
@@ -47,7 +49,7 @@ class _EventLog:
         return [(users[start:end], times[start:end]) for start, end in pairwise(bounds)]
 
 
-def _read_events(events: pd.DataFrame, framework: str | Framework) -> _EventLog:
+def read_events(events: pd.DataFrame, framework: str | Framework) -> EventLog:
     """Check the event log and turn it into codes, or say plainly what is wrong with it."""
     fw = get_framework(framework)
     if not isinstance(events, pd.DataFrame):
@@ -74,11 +76,11 @@ def _read_events(events: pd.DataFrame, framework: str | Framework) -> _EventLog:
             f"{_events_have(int((user < 0).sum()))} no user id",
             allowed="a user id on every event",
         )
-    return _EventLog(
+    return EventLog(
         stage_names=fw.stage_names,
         user=user.astype(np.int64, copy=False),
         time=_nanoseconds(events["timestamp"]),
-        stage=_stage_positions(events["stage"], fw),
+        stage=stage_positions(events["stage"], fw),
         n_users=len(users),
     )
 
@@ -111,7 +113,7 @@ def _nanoseconds(column: pd.Series) -> np.ndarray:
     return values.view(np.int64)
 
 
-def _stage_positions(column: pd.Series, fw: Framework) -> np.ndarray:
+def stage_positions(column: pd.Series, fw: Framework) -> np.ndarray:
     """Each event's stage as its place in the framework (Know is 0), matched ignoring case."""
     # factorizing the plain array is faster than the Series for pandas 3 text columns; categories stay fast
     codes, values = pd.factorize(column if isinstance(column.dtype, pd.CategoricalDtype) else column.to_numpy())
@@ -148,27 +150,27 @@ def _events_have(count: int) -> str:
 # --------------------------------------------------------------------------- shared passes
 
 
-def _first_time_at_or_after(log: _EventLog, stage: int, not_before: np.ndarray) -> np.ndarray:
+def first_time_at_or_after(log: EventLog, stage: int, not_before: np.ndarray) -> np.ndarray:
     """Per user, the earliest event at ``stage`` that is not before ``not_before[user]``.
 
-    ``_NEVER`` for users without such an event. One vectorised pass over the
+    ``NEVER`` for users without such an event. One vectorised pass over the
     events of one stage; funnels and waiting times are built from these passes.
     """
     users, times = log.by_stage[stage]
     in_time = times >= not_before[users]
-    first = np.full(log.n_users, _NEVER, dtype=np.int64)
+    first = np.full(log.n_users, NEVER, dtype=np.int64)
     np.minimum.at(first, users[in_time], times[in_time])
     return first
 
 
-def _first_event_rows(log: _EventLog) -> np.ndarray:
+def first_event_rows(log: EventLog) -> np.ndarray:
     """Per user, the row (position in the table) of their first event.
 
     First in time; at the same moment the earlier stage of the journey; for
     events alike in both, the row higher up in the table. Three cheap passes
     instead of a full sort.
     """
-    first_time = np.full(log.n_users, _NEVER, dtype=np.int64)
+    first_time = np.full(log.n_users, NEVER, dtype=np.int64)
     np.minimum.at(first_time, log.user, log.time)
     candidate = log.time == first_time[log.user]
     first_stage = np.full(log.n_users, len(log.stage_names), dtype=np.int64)
@@ -179,7 +181,7 @@ def _first_event_rows(log: _EventLog) -> np.ndarray:
     return first_row
 
 
-def _journey_order(log: _EventLog) -> np.ndarray:
+def journey_order(log: EventLog) -> np.ndarray:
     """Positions that sort the events by user, then time, then journey order for ties.
 
     Packing the three keys into one integer and sorting that is about three
@@ -197,19 +199,19 @@ def _journey_order(log: _EventLog) -> np.ndarray:
     return np.argsort((log.user << (time_bits + stage_bits)) | (time_rank << stage_bits) | log.stage)
 
 
-def _percent(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+def percent(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
     """100 * part / whole, NaN where the whole is 0 (and no warning)."""
     result = np.full(len(part), np.nan)
     np.divide(100.0 * part, whole, out=result, where=whole > 0)
     return result
 
 
-def _steps(names: tuple[str, ...]) -> list[str]:
+def steps(names: tuple[str, ...]) -> list[str]:
     """``"Know → Like"`` for each pair of neighbouring stages."""
     return [f"{earlier} → {later}" for earlier, later in pairwise(names)]
 
 
-def _wait_table(steps: list[str], waits: list[np.ndarray]) -> pd.DataFrame:
+def wait_table(steps: list[str], waits: list[np.ndarray]) -> pd.DataFrame:
     """Median and quartiles of each step's waits (int64 nanoseconds), as Timedelta and in days."""
     rows = []
     for wait in waits:
