@@ -302,7 +302,13 @@ def _counts(column: pd.Series, field: str) -> np.ndarray:
 
 def _credit_series(names: np.ndarray, credit: np.ndarray) -> pd.Series:
     series = pd.Series(credit, index=pd.Index(names, name="name"), name="credit", dtype=np.float64)
-    return series.iloc[np.argsort(-series.to_numpy(), kind="stable")]
+    return series.iloc[_largest_first(series.to_numpy())]
+
+
+def _largest_first(values: np.ndarray) -> np.ndarray:
+    """The order from largest to smallest, ties in name order: equal values stay equal after rounding
+    away the last bits that a linear solve leaves, which differ from one processor to another."""
+    return np.argsort(-np.round(values, 12), kind="stable")
 
 
 # --------------------------------------------------------------------------- rules
@@ -516,7 +522,7 @@ def markov_removal_effects(paths: pd.DataFrame) -> pd.DataFrame:
     effects = _removal_effects(table)
     frame = pd.DataFrame({"removal_effect": effects, "credit": _shares(effects, table.conversions.sum())},
                          index=pd.Index(table.names, name="name"))
-    return frame.iloc[np.argsort(-effects, kind="stable")]
+    return frame.iloc[_largest_first(effects)]
 
 
 def _shares(effects: np.ndarray, conversions: float) -> np.ndarray:

@@ -611,3 +611,12 @@ def test_agrees_with_channelattribution(case, course_events):
     for model, column in [("first_touch", "first_touch"), ("last_touch", "last_touch"), ("linear", "linear_touch")]:
         credit = heuristic_credit(paths, model)
         assert their_credit[column].reindex(credit.index).to_numpy() == pytest.approx(credit.to_numpy(), rel=1e-9)
+
+
+def test_equal_removal_effects_are_listed_in_name_order_whatever_the_last_bits():
+    # A linear solve leaves different last bits on different processors: a tie must still read as a tie.
+    from journeylab.attribution import _largest_first
+
+    effects = np.array([0.6, 1 / 3 + 1e-16, 1 / 3, 0.9])  # names sorted: the second and third are a tie
+    assert _largest_first(effects).tolist() == [3, 0, 1, 2]
+    assert _largest_first(effects[[0, 2, 1, 3]]).tolist() == [3, 0, 1, 2]
