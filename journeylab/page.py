@@ -36,8 +36,9 @@ from journeylab.errors import ValidationError
 from journeylab.journey import Journey
 from journeylab.opportunities import MISSED_GOAL_BOOST, prioritise
 from journeylab.personas import Persona
+from journeylab.plots.layout import number, with_unit
 from journeylab.plots.maps import goal_target, journey_map
-from journeylab.plots.style import course_style, number, with_unit
+from journeylab.plots.style import course_style
 from journeylab.storage import atomic_write
 
 __all__ = ["export_page"]

@@ -401,7 +401,7 @@ def test_a_long_note_is_cut_with_an_ellipsis_instead_of_stretching_the_map():
 
 
 def test_wrapped_lines_fit_their_width_even_in_wide_letters():
-    from journeylab.plots.style import text_width, wrap
+    from journeylab.plots.layout import text_width, wrap
 
     lines = wrap("MMMM WWWW mmmm wwww " * 6, 1.5, 10, "bold")
     assert len(lines) > 1 and all(text_width(line, 10, "bold") <= 1.5 for line in lines)
@@ -734,7 +734,7 @@ def test_export_refuses_what_is_not_a_figure(tmp_path):
 
 @pytest.mark.parametrize("value, text", [(0.25, "+0.3"), (-0.25, "−0.3"), (0.0, "0.0"), (-0.04, "0.0"), (2, "+2.0")])
 def test_emotion_labels_round_as_people_do_and_zero_has_no_sign(value, text):
-    from journeylab.plots.style import signed
+    from journeylab.plots.layout import signed
 
     assert signed(value) == text
 

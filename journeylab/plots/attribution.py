@@ -27,7 +27,7 @@ from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
 
 from journeylab.errors import UnknownNameError, ValidationError
 from journeylab.frameworks import framework_names, get_framework
-from journeylab.plots import style
+from journeylab.plots import arguments, layout, style
 from journeylab.plots.style import HIGHLIGHT, MAIN, MARGIN, MUTED, OKABE_ITO, RULE, TEXT
 
 __all__ = ["MODEL_LABELS", "attribution_comparison", "funnel_breakdown"]
@@ -92,25 +92,25 @@ def attribution_comparison(importance_table: pd.DataFrame, highlight: str | Sequ
 
     row, names_width, gap, width = 0.3, 2.3, 0.3, 12.0
     panel_width = (width - 2 * MARGIN - names_width - gap * (len(models) - 1)) / len(models)
-    header = style.Header.make("Which touchpoints get the credit for a purchase?",
+    header = layout.Header.make("Which touchpoints get the credit for a purchase?",
                                _importance_subtitle(names, credits, marked), width - 2 * MARGIN)
     descriptions = [_fitted(MODEL_LABELS.get(model, ("", ""))[1], panel_width + gap - 0.1) for model in models]
     description_lines = max(len(lines) if lines != [""] else 0 for lines in descriptions)
-    description_height = style.text_height(description_lines, 8.5)
+    description_height = layout.text_height(description_lines, 8.5)
     top = header.height + 0.4 + description_height  # room for the panel titles and what each model does
-    figure, page = style.new_page(width, top + len(names) * row + 0.55)
+    figure, page = layout.new_page(width, top + len(names) * row + 0.55)
     header.draw(page)
     for index in marked:
         page.add_patch(Rectangle((MARGIN, top + index * row), width - 2 * MARGIN, row,
                                  facecolor=style.tint(HIGHLIGHT, 0.12), edgecolor="none"))
     for index, name in enumerate(names):
-        text = style.shorten(style.wrap(name, names_width - 0.15, 9.5, "bold"), 1)[0]
+        text = layout.shorten(layout.wrap(name, names_width - 0.15, 9.5, "bold"), 1)[0]
         page.text(MARGIN + names_width - 0.15, top + (index + 0.5) * row, text, fontsize=9.5, ha="right",
                   va="center", fontweight="bold" if index in marked else "normal",
                   color=HIGHLIGHT if index in marked else TEXT, parse_math=False)
     for number, model in enumerate(models):
         left = MARGIN + names_width + number * (panel_width + gap)
-        axes = style.inset(figure, left, top, panel_width, len(names) * row)
+        axes = layout.inset(figure, left, top, panel_width, len(names) * row)
         _credit_panel(axes, model, credits[model], names, marked, title_pad=(description_height + 0.12) * 72)
         if descriptions[number] != [""]:
             page.text(left, top - 0.08 - description_height, "\n".join(descriptions[number]), fontsize=8.5,
@@ -137,7 +137,7 @@ def _importance_table(value: Any) -> pd.DataFrame:
 
 
 def _credits(column: pd.Series, model: str, names: list[str]) -> np.ndarray:
-    values = style.numbers(column, model)
+    values = arguments.numbers(column, model)
     for name, value in zip(names, values):
         if not math.isfinite(value) or value < 0:
             raise ValidationError(f"{model}.{name}", "must be a credit in purchases", value=value,
@@ -170,12 +170,12 @@ def _highlighted(highlight: Any, names: list[str], credits: dict[str, np.ndarray
 
 def _fitted(text: str, width: float) -> list[str]:
     """One line when it fits (measured), else at most two wrapped ones."""
-    return [text] if style.text_width(text, 8.5) <= width else style.shorten(style.wrap(text, width, 8.5), 2)
+    return [text] if layout.text_width(text, 8.5) <= width else layout.shorten(layout.wrap(text, width, 8.5), 2)
 
 
 def _credit_text(value: float) -> str:
     """1,548 and 181 for large credits, 0.67 for the small ones of a hand-made example."""
-    return style.number(round(value) if abs(value) >= 10 else round(value, 2))
+    return layout.number(round(value) if abs(value) >= 10 else round(value, 2))
 
 
 def _importance_subtitle(names: list[str], credits: dict[str, np.ndarray], marked: list[int]) -> str:
@@ -266,11 +266,11 @@ def funnel_breakdown(breakdown_frame: pd.DataFrame, compare_at: str | None = Non
     subtitle = (f"Each line follows the customers of one {level_name}: the share of those at {stages[0]} "
                 "who reached each stage. The higher a line stays, the further those customers get. The scale "
                 "is stretched at the bottom, so that the small shares near the end can be compared too.")
-    header = style.Header.make(f"How far customers get, by {level_name}", subtitle, width - 2 * MARGIN)
+    header = layout.Header.make(f"How far customers get, by {level_name}", subtitle, width - 2 * MARGIN)
     plot_left, plot_top = MARGIN + 0.75, header.height + 0.25
-    figure, page = style.new_page(width, plot_top + plot_height + 0.7)
+    figure, page = layout.new_page(width, plot_top + plot_height + 0.7)
     header.draw(page)
-    axes = style.inset(figure, plot_left, plot_top, plot_width, plot_height)
+    axes = layout.inset(figure, plot_left, plot_top, plot_width, plot_height)
     colours = [OKABE_ITO[_LINE_COLOURS[index]] for index in range(len(groups))]
     _share_lines(axes, groups, stages, shares, colours, compare)
     _ranking(page, plot_left + plot_width + 0.45, plot_top, width - MARGIN, groups, stages, users, shares,
@@ -280,7 +280,7 @@ def funnel_breakdown(breakdown_frame: pd.DataFrame, compare_at: str | None = Non
 
 def _breakdown_table(value: Any) -> tuple[list[str], list[str], np.ndarray, str]:
     """Groups and stages in the table's order, users as a groups × stages array, and the group level's name."""
-    table = style.table(value, "breakdown_frame", ["users"], _BREAKDOWN_ALLOWED)
+    table = arguments.table(value, "breakdown_frame", ["users"], _BREAKDOWN_ALLOWED)
     levels = table.index.nlevels
     if levels != 2:
         problem = "has one funnel, not one per group" if levels == 1 else (
@@ -294,7 +294,7 @@ def _breakdown_table(value: Any) -> tuple[list[str], list[str], np.ndarray, str]
         raise ValidationError("breakdown_frame", f"has {len(groups)} groups, too many lines to tell apart",
                               value=len(groups), allowed=f"at most {len(_LINE_COLOURS)} groups: keep the ones to "
                               f'compare, such as frame.loc[["{groups[0]}", "{groups[1]}"]]')
-    counts = style.numbers(table["users"], "users")
+    counts = arguments.numbers(table["users"], "users")
     users = np.zeros((len(groups), len(stages)))
     for group, stage, count in zip(group_values, stage_values, counts):
         if not math.isfinite(count) or count < 0:
@@ -369,11 +369,11 @@ def _ranking(page: Any, left: float, top: float, right: float, groups: list[str]
     for row in order:
         page.plot([left, left + 0.3], [y, y], color=colours[row], linewidth=2, marker="o", markersize=5,
                   markevery=[1])
-        name = style.shorten(style.wrap(groups[row], name_width, 10), 1)[0]
+        name = layout.shorten(layout.wrap(groups[row], name_width, 10), 1)[0]
         page.text(left + 0.42, y, name, fontsize=10, va="center", parse_math=False)
         page.text(right, y, _percent_text(shares[row, compare]), fontsize=10, fontweight="bold", ha="right",
                   va="center")
         first, reached = users[row, 0], users[row, compare]
-        detail = f"{style.number(reached)} of {style.number(first)}" if first > 0 else f"nobody at {stages[0]}"
+        detail = f"{layout.number(reached)} of {layout.number(first)}" if first > 0 else f"nobody at {stages[0]}"
         page.text(left + 0.42, y + 0.22, detail, fontsize=8.5, color=MUTED, va="center")
         y += 0.55

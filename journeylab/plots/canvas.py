@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
 from journeylab.personas import EmpathyMap
-from journeylab.plots import style
+from journeylab.plots import layout, style
 from journeylab.plots.style import HIGHLIGHT, MAIN, MARGIN, MET, MUTED, OKABE_ITO, TEXT
 
 __all__ = ["CANVAS_AREAS", "empathy_canvas"]
@@ -58,13 +58,13 @@ class _Area:
     def make(cls, card: EmpathyMap, field: str, width: float) -> _Area:
         heading, hint, colour, prompt = CANVAS_AREAS[field]
         room = width - 2 * _PAD
-        lines, text_colour = style.list_or_blank(getattr(card, field), room, _BODY, f"Nothing yet: {prompt}")
-        return cls(heading, style.wrap(hint, room, _HINT) if hint else [], lines, colour, text_colour)
+        lines, text_colour = layout.list_or_blank(getattr(card, field), room, _BODY, f"Nothing yet: {prompt}")
+        return cls(heading, layout.wrap(hint, room, _HINT) if hint else [], lines, colour, text_colour)
 
     @property
     def height(self) -> float:
-        return (_PAD + style.text_height(1, _HEADING) + style.text_height(len(self.hint), _HINT) + 0.08
-                + style.text_height(len(self.lines), _BODY) + _PAD)
+        return (_PAD + layout.text_height(1, _HEADING) + layout.text_height(len(self.hint), _HINT) + 0.08
+                + layout.text_height(len(self.lines), _BODY) + _PAD)
 
     def draw(self, page: Any, left: float, top: float, width: float, height: float, filled: bool = True) -> None:
         if filled:
@@ -74,10 +74,10 @@ class _Area:
             page.add_patch(Rectangle((left, top), width, 0.05, facecolor=self.colour, edgecolor="none"))
         y = top + _PAD
         page.text(left + _PAD, y, self.heading, fontsize=_HEADING, fontweight="bold", va="top")
-        y += style.text_height(1, _HEADING)
+        y += layout.text_height(1, _HEADING)
         if self.hint:
             page.text(left + _PAD, y, "\n".join(self.hint), fontsize=_HINT, color=MUTED, fontstyle="italic", va="top")
-        y += style.text_height(len(self.hint), _HINT) + 0.08
+        y += layout.text_height(len(self.hint), _HINT) + 0.08
         page.text(left + _PAD, y, "\n".join(self.lines), fontsize=_BODY, va="top", color=self.text_colour,
                   parse_math=False)
 
@@ -85,9 +85,9 @@ class _Area:
 def _goal_block(card: EmpathyMap, width: float) -> list[tuple[str, list[str], str]]:
     """The two halves of the goal: who we empathise with, and what they need to do."""
     room = width / 2 - 2 * _PAD
-    who = style.wrap(card.who, room, 11) if card.who else style.wrap("Nothing yet: name the persona or segment",
+    who = layout.wrap(card.who, room, 11) if card.who else layout.wrap("Nothing yet: name the persona or segment",
                                                                     room, 11)
-    goal = style.wrap(card.goal, room, 11) if card.goal else style.wrap(
+    goal = layout.wrap(card.goal, room, 11) if card.goal else layout.wrap(
         "Nothing yet: what job or decision are they facing?", room, 11)
     return [("Who are we empathising with?", who, TEXT if card.who else MUTED),
             ("What do they need to do?", goal, TEXT if card.goal else MUTED)]
@@ -103,11 +103,11 @@ def empathy_canvas(card: EmpathyMap) -> Figure:
     """
     inner = _WIDTH - 2 * MARGIN
     who = card.who or "the customer"
-    header = style.Header.make(f"Empathy map: {who}",
+    header = layout.Header.make(f"Empathy map: {who}",
                                "The empathy canvas: start from the goal, then what they see, say, do and hear, "
                                "and what they think and feel.", inner)
     goal = _goal_block(card, inner)
-    goal_height = _PAD + style.text_height(1, 11) + 0.06 + max(style.text_height(len(lines), 11)
+    goal_height = _PAD + layout.text_height(1, 11) + 0.06 + max(layout.text_height(len(lines), 11)
                                                                  for _, lines, _ in goal) + _PAD
     middle = inner - 2 * _SIDE - 2 * _GAP
     sees, does = _Area.make(card, "sees", inner), _Area.make(card, "does", inner)
@@ -115,12 +115,12 @@ def empathy_canvas(card: EmpathyMap) -> Figure:
     half = (middle - 3 * _PAD) / 2
     thinks, feels = _Area.make(card, "thinks", middle - _PAD), _Area.make(card, "feels", middle - _PAD)
     pains, gains = _Area.make(card, "pains", half), _Area.make(card, "gains", half)
-    title = style.text_height(1, 12) + 0.2  # "Thinks & Feels" over the person
+    title = layout.text_height(1, 12) + 0.2  # "Thinks & Feels" over the person
     person_height = title + thinks.height + feels.height + max(pains.height, gains.height) + 2 * _PAD
     ring_height = max(person_height, hears.height, says.height)
     top = header.height
     page_height = top + goal_height + _GAP + sees.height + ring_height + does.height + 2 * _GAP + 0.3
-    figure, page = style.new_page(_WIDTH, page_height)
+    figure, page = layout.new_page(_WIDTH, page_height)
     header.draw(page)
 
     # the goal: who, and what they need to do
@@ -129,7 +129,7 @@ def empathy_canvas(card: EmpathyMap) -> Figure:
     for index, (question, lines, colour) in enumerate(goal):
         left = MARGIN + index * inner / 2 + _PAD
         page.text(left, top + _PAD, question, fontsize=11, fontweight="bold", va="top")
-        page.text(left, top + _PAD + style.text_height(1, 11) + 0.06, "\n".join(lines), fontsize=11, va="top",
+        page.text(left, top + _PAD + layout.text_height(1, 11) + 0.06, "\n".join(lines), fontsize=11, va="top",
                   color=colour, parse_math=False)
     y = top + goal_height + _GAP
 

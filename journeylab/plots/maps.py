@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
 from journeylab.journey import Journey, StageGoal
-from journeylab.plots import style
+from journeylab.plots import arguments, layout, style
 from journeylab.plots.style import HIGHLIGHT, MAIN, MARGIN, MET, MUTED, OKABE_ITO, RULE, TEXT
 
 __all__ = ["MapLane", "EmotionLane", "JOURNEY_MAP_LANES", "journey_map", "goal_target"]
@@ -101,7 +101,7 @@ def goal_target(goal: StageGoal) -> str:
     'Churn rate ≤ 5%'
     """
     sign = "≥" if goal.better == "higher" else "≤"
-    return f"{goal.kpi} {sign} {style.with_unit(goal.target, goal.unit)}"
+    return f"{goal.kpi} {sign} {layout.with_unit(goal.target, goal.unit)}"
 
 
 JOURNEY_MAP_LANES: tuple[MapLane | EmotionLane, ...] = (
@@ -140,7 +140,7 @@ def _mean_emotions(journey: Journey) -> list[float]:
 
 
 def _item_height(heading: list[str], text: list[str]) -> float:
-    return style.text_height(len(heading), _HEADING) + style.text_height(len(text), _BODY) + 2 * _PAD
+    return layout.text_height(len(heading), _HEADING) + layout.text_height(len(text), _BODY) + 2 * _PAD
 
 
 @style.styled
@@ -182,15 +182,15 @@ def journey_map(journey: Journey, lanes: Sequence[MapLane | EmotionLane] = JOURN
     ...
     journeylab.errors.ValidationError: journey: must be a Journey (got 'str'). Allowed: a Journey, such as Journey("Nordlys Home").
     """
-    style.model(journey, Journey, "journey", "a Journey", 'a Journey, such as Journey("Nordlys Home")')
+    arguments.model(journey, Journey, "journey", "a Journey", 'a Journey, such as Journey("Nordlys Home")')
     for index, lane in enumerate(lanes):
-        style.model(lane, (MapLane, EmotionLane), f"lanes[{index}]", "a lane", "a MapLane or an EmotionLane")
+        arguments.model(lane, (MapLane, EmotionLane), f"lanes[{index}]", "a lane", "a MapLane or an EmotionLane")
     for width in _WIDTHS:  # a tall map gets a wider page, so it still prints on one landscape page
         plan = _Plan.make(journey, lanes, width)
         if plan.height <= width * _LANDSCAPE:
             break
     stages, column, first_left, top = journey.stage_names, plan.column, MARGIN + _LABEL_WIDTH, plan.header.height + 0.05
-    figure, page = style.new_page(plan.width, plan.height)
+    figure, page = layout.new_page(plan.width, plan.height)
     plan.header.draw(page)
     for index, stage in enumerate(stages):
         left = first_left + index * column
@@ -222,7 +222,7 @@ class _Plan:
 
     width: float
     column: float
-    header: style.Header
+    header: layout.Header
     rows: list[tuple[MapLane | EmotionLane, Any, float]]  # lane, its cells (None for the curve), row height
     height: float
 
@@ -254,29 +254,29 @@ def _wrap_item(lane: MapLane, heading: str, text: str, width: float) -> tuple[li
 
     A text of several lines starting with "• " is a list: each line wraps on its own, indented under its bullet.
     """
-    heading_lines = style.wrap(heading, width, _HEADING, "bold") if heading else []
+    heading_lines = layout.wrap(heading, width, _HEADING, "bold") if heading else []
     text_lines: list[str] = []
     for paragraph in text.split("\n") if text else []:
         if paragraph.startswith("• "):
-            text_lines += style.wrap(paragraph[2:], width, _BODY, initial_indent="•  ", subsequent_indent="    ")
+            text_lines += layout.wrap(paragraph[2:], width, _BODY, initial_indent="•  ", subsequent_indent="    ")
         else:
-            text_lines += style.wrap(paragraph, width, _BODY)
+            text_lines += layout.wrap(paragraph, width, _BODY)
     if lane.most_lines is not None:
-        heading_lines = style.shorten(heading_lines, lane.most_lines)
-        text_lines = style.shorten(text_lines, lane.most_lines)
+        heading_lines = layout.shorten(heading_lines, lane.most_lines)
+        text_lines = layout.shorten(text_lines, lane.most_lines)
     return heading_lines, text_lines
 
 
 def _title_lines(lane: MapLane | EmotionLane, cell: bool) -> tuple[list[str], list[str]]:
     room = _LABEL_WIDTH - (0.15 if cell else 1.05)  # the curve's scale needs room too
     hint = getattr(lane, "hint", "")
-    return style.wrap(lane.title, room, 10, "bold"), [line for part in hint.split("\n") if hint
-                                                      for line in style.wrap(part, room, _HINT)]
+    return layout.wrap(lane.title, room, 10, "bold"), [line for part in hint.split("\n") if hint
+                                                      for line in layout.wrap(part, room, _HINT)]
 
 
 def _title_height(lane: MapLane | EmotionLane, cell: bool) -> float:
     title, hint = _title_lines(lane, cell)
-    return style.text_height(len(title), 10) + (style.text_height(len(hint), _HINT) + 0.04 if hint else 0) + 0.2
+    return layout.text_height(len(title), 10) + (layout.text_height(len(hint), _HINT) + 0.04 if hint else 0) + 0.2
 
 
 def _lane_title(page: Any, lane: MapLane | EmotionLane, top: float, cell: bool) -> None:
@@ -284,11 +284,11 @@ def _lane_title(page: Any, lane: MapLane | EmotionLane, top: float, cell: bool) 
     title, hint = _title_lines(lane, cell)
     page.text(MARGIN + 0.08, top + 0.1, "\n".join(title), fontsize=10, fontweight="bold", va="top")
     if hint:
-        page.text(MARGIN + 0.08, top + 0.14 + style.text_height(len(title), 10), "\n".join(hint), fontsize=_HINT,
+        page.text(MARGIN + 0.08, top + 0.14 + layout.text_height(len(title), 10), "\n".join(hint), fontsize=_HINT,
                   color=MUTED, va="top")
 
 
-def _header(journey: Journey, width: float) -> style.Header:
+def _header(journey: Journey, width: float) -> layout.Header:
     persona = journey.persona
     title = f"Customer journey map: {journey.name}"
     if persona is not None:
@@ -298,7 +298,7 @@ def _header(journey: Journey, width: float) -> style.Header:
     if persona is not None and persona.role:
         subtitle += f" {persona.name}: {persona.role}."
     subtitle += " The curve is how the customer feels, from −2 (frustrated) to +2 (delighted)."
-    return style.Header.make(title, subtitle, width - 2 * MARGIN)
+    return layout.Header.make(title, subtitle, width - 2 * MARGIN)
 
 
 def _cell(page: Any, lane: MapLane, items: list[tuple[list[str], list[str]]], left: float, top: float,
@@ -316,14 +316,14 @@ def _cell(page: Any, lane: MapLane, items: list[tuple[list[str], list[str]]], le
             page.text(left + 2 * _PAD, top + _PAD, "\n".join(heading), fontsize=_HEADING, fontweight="bold", va="top",
                       parse_math=False)  # "$5 off" is a price, not a formula
         if text:
-            page.text(left + 2 * _PAD, top + _PAD + style.text_height(len(heading), _HEADING), "\n".join(text),
+            page.text(left + 2 * _PAD, top + _PAD + layout.text_height(len(heading), _HEADING), "\n".join(text),
                       fontsize=_BODY, va="top", parse_math=False)
         top += item_height + _GAP
 
 
 def _emotion_curve(figure: Figure, journey: Journey, left: float, top: float, width: float, height: float) -> None:
     """The mean emotion per stage on a -2..+2 scale; a stage without touchpoints is a gap in the line."""
-    axes = style.inset(figure, left, top + 0.12, width, height - 0.24)
+    axes = layout.inset(figure, left, top + 0.12, width, height - 0.24)
     means = _mean_emotions(journey)
     positions = np.arange(len(means)) + 0.5
     axes.set_xlim(0, len(means))
@@ -339,7 +339,7 @@ def _emotion_curve(figure: Figure, journey: Journey, left: float, top: float, wi
             continue
         neighbours = [means[i] for i in (index - 1, index + 1) if 0 <= i < len(means) and not math.isnan(means[i])]
         below = any(value < other for other in neighbours)  # under a point the curve leaves upwards
-        axes.text(x, value + (-0.5 if below else 0.5), style.signed(value), fontsize=9, fontweight="bold",
+        axes.text(x, value + (-0.5 if below else 0.5), layout.signed(value), fontsize=9, fontweight="bold",
                   ha="center", va="center", color=MAIN, zorder=4,
                   bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
     axes.set_yticks(list(_EMOTION_LABELS), list(_EMOTION_LABELS.values()), fontsize=8.5)

@@ -32,7 +32,7 @@ from journeylab.errors import SchemaError, ValidationError
 from journeylab.frameworks import framework_names, get_framework
 from journeylab.journey import Journey
 from journeylab.opportunities import EFFORT_MIDDLE, QUADRANTS, STATUSES, VALUE_MIDDLE, prioritise
-from journeylab.plots import style
+from journeylab.plots import arguments, layout, style
 from journeylab.plots.style import MARGIN, MET, MUTED, OKABE_ITO, RULE, TEXT
 
 __all__ = ["QUADRANTS", "opportunity_matrix"]  # QUADRANTS re-exported from journeylab.opportunities
@@ -81,10 +81,10 @@ def opportunity_matrix(journey_or_priority_table: Journey | pd.DataFrame) -> Fig
     subtitle = (f"{count} {'opportunity' if count == 1 else 'opportunities'}{f' of {name}' if name else ''}. "
                 "Effort from 1 (a few hours) to 5 (a project); value is the mean of customer and business value. "
                 "Top left are the quick wins.")
-    header = style.Header.make("Value versus effort: what to do first", subtitle, width - 2 * MARGIN)
-    figure, page = style.new_page(width, header.height + plot_height + 0.75)
+    header = layout.Header.make("Value versus effort: what to do first", subtitle, width - 2 * MARGIN)
+    figure, page = layout.new_page(width, header.height + plot_height + 0.75)
     header.draw(page)
-    axes = style.inset(figure, plot_left, header.height + 0.1, plot_width, plot_height)
+    axes = layout.inset(figure, plot_left, header.height + 0.1, plot_width, plot_height)
     _quadrants(axes)
     colours = {stage: OKABE_ITO[_STAGE_COLOURS[index % len(_STAGE_COLOURS)]] for index, stage in enumerate(stages)}
     for stage in stages:
@@ -115,13 +115,13 @@ def _opportunities(value: Any) -> tuple[pd.DataFrame, list[str], str]:
                               allowed=_ALLOWED)
     table = pd.DataFrame({
         "title": value["title"].astype(str).tolist(),
-        "value": style.numbers(value["value"], "value"),
-        "effort": style.numbers(value["effort"], "effort"),
+        "value": arguments.numbers(value["value"], "value"),
+        "effort": arguments.numbers(value["effort"], "effort"),
         "stage": value["stage"].astype(str).tolist() if "stage" in value.columns else [""] * len(value),
         "status": value["status"].astype(str).tolist() if "status" in value.columns else ["idea"] * len(value),
     })
     if "score" in value.columns:
-        table["score"] = style.numbers(value["score"], "score")
+        table["score"] = arguments.numbers(value["score"], "score")
     for column, low, high in (("value", 0, 100), ("effort", 1, 5)):
         bad = table[~table[column].between(low, high)]
         if len(bad):
@@ -170,7 +170,7 @@ def _quadrants(axes: Any) -> None:
 
 
 def _short(title: str) -> str:
-    return "\n".join(style.shorten(style.wrap(title, _LABEL_WIDTH, _LABEL_SIZE), 2))
+    return "\n".join(layout.shorten(layout.wrap(title, _LABEL_WIDTH, _LABEL_SIZE), 2))
 
 
 def _place_labels(figure: Figure, axes: Any, table: pd.DataFrame) -> None:

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyBboxPatch, Rectangle
 
 from journeylab.personas import EmpathyMap, Persona
-from journeylab.plots import style
+from journeylab.plots import arguments, layout, style
 from journeylab.plots.canvas import empathy_canvas
 from journeylab.plots.style import HIGHLIGHT, MAIN, MARGIN, MET, MUTED, OKABE_ITO, RULE, TEXT
 
@@ -44,22 +44,22 @@ def persona_card(persona: Persona) -> Figure:
     ...
     journeylab.errors.ValidationError: persona: must be a Persona (got 'dict'). Allowed: a Persona, such as Persona("Jessica", age=28).
     """
-    style.model(persona, Persona, "persona", "a Persona", 'a Persona, such as Persona("Jessica", age=28)')
+    arguments.model(persona, Persona, "persona", "a Persona", 'a Persona, such as Persona("Jessica", age=28)')
     width, gap, avatar = 9.5, 0.3, 0.45
     inner = width - 2 * MARGIN
     name = persona.name + (f", {persona.age}" if persona.age is not None else "")
     beside_avatar = inner - 2 * avatar - 0.3
-    header = style.Header.make(name, persona.role, beside_avatar)
-    segment = style.wrap(f"Segment: {persona.segment}", beside_avatar, 9.5) if persona.segment else []
-    quote = style.wrap(f"“{persona.quote}”", inner - 0.3, 12.5) if persona.quote else []
+    header = layout.Header.make(name, persona.role, beside_avatar)
+    segment = layout.wrap(f"Segment: {persona.segment}", beside_avatar, 9.5) if persona.segment else []
+    quote = layout.wrap(f"“{persona.quote}”", inner - 0.3, 12.5) if persona.quote else []
     column = (inner - 2 * gap) / 3
-    bodies = [style.list_or_blank(getattr(persona, field), column, 10, blank) for field, _, _, blank in _SECTIONS]
-    segment_height = style.text_height(len(segment), 9.5) + 0.25 if segment else 0
+    bodies = [layout.list_or_blank(getattr(persona, field), column, 10, blank) for field, _, _, blank in _SECTIONS]
+    segment_height = layout.text_height(len(segment), 9.5) + 0.25 if segment else 0
     top = max(header.height + segment_height, 0.3 + 2 * avatar + 0.3)  # what follows starts below the avatar
-    quote_height = style.text_height(len(quote), 12.5) + 0.3 if quote else 0
-    lists_height = 0.45 + max(style.text_height(len(lines), 10) for lines, _ in bodies)
+    quote_height = layout.text_height(len(quote), 12.5) + 0.3 if quote else 0
+    lists_height = 0.45 + max(layout.text_height(len(lines), 10) for lines, _ in bodies)
     page_height = top + quote_height + lists_height + 0.4
-    figure, page = style.new_page(width, page_height)
+    figure, page = layout.new_page(width, page_height)
     page.add_patch(FancyBboxPatch((0.12, 0.12), width - 0.24, page_height - 0.24, facecolor="white", edgecolor=RULE,
                                   linewidth=1.5, boxstyle="round,pad=0,rounding_size=0.15"))
     header.draw(page)
@@ -71,7 +71,7 @@ def persona_card(persona: Persona) -> Figure:
             "boxstyle": "round,pad=0.3", "facecolor": style.tint(OKABE_ITO["orange"], 0.25), "edgecolor": "none"})
     y = top
     if quote:
-        page.plot([MARGIN + 0.05] * 2, [y - 0.02, y + style.text_height(len(quote), 12.5)],
+        page.plot([MARGIN + 0.05] * 2, [y - 0.02, y + layout.text_height(len(quote), 12.5)],
                   color=OKABE_ITO["orange"], linewidth=3)
         page.text(MARGIN + 0.25, y, "\n".join(quote), fontsize=12.5, fontstyle="italic", va="top", parse_math=False)
         y += quote_height
@@ -120,28 +120,28 @@ def empathy_map(empathy_map: EmpathyMap) -> Figure:
     journeylab.errors.ValidationError: empathy_map: must be an EmpathyMap (got 'str'). Allowed: an EmpathyMap, such as EmpathyMap(who="Jessica", says=["..."]).
     """
     card = empathy_map
-    style.model(card, EmpathyMap, "empathy_map", "an EmpathyMap",
+    arguments.model(card, EmpathyMap, "empathy_map", "an EmpathyMap",
                 'an EmpathyMap, such as EmpathyMap(who="Jessica", says=["..."])')
     if card.layout == "canvas":
         return empathy_canvas(card)
     width, pad, radius = 10.0, 0.15, 0.65
     half = (width - 2 * MARGIN) / 2
     who = card.who or "the customer"
-    header = style.Header.make(f"Empathy map: {who}", "What the customer says, thinks, does and feels.",
+    header = layout.Header.make(f"Empathy map: {who}", "What the customer says, thinks, does and feels.",
                                width - 2 * MARGIN)
     top = header.height
 
     def body(field: str, prompt: str, room: float) -> tuple[list[str], str]:
-        return style.list_or_blank(getattr(card, field), room, 10, f"Nothing yet: {prompt}")
+        return layout.list_or_blank(getattr(card, field), room, 10, f"Nothing yet: {prompt}")
 
     # quadrant text stops short of the circle in the middle, on either side
     quadrants = [body(field, prompt, half - radius - 2 * pad) for field, *_, prompt in _QUADRANTS]
-    quadrant_height = max(1.9, 0.75 + max(style.text_height(len(lines), 10) for lines, _ in quadrants) + pad)
+    quadrant_height = max(1.9, 0.75 + max(layout.text_height(len(lines), 10) for lines, _ in quadrants) + pad)
     extras = [(spec, body(spec[0], "", half - 2 * pad)) for spec in _EXTRAS if getattr(card, spec[0])]
     extras_height = 0.0
     if extras:  # the Pains and Gains boxes, 0.3 inch below the quadrants
-        extras_height = 0.3 + 0.75 + max(style.text_height(len(lines), 10) for _, (lines, _) in extras) + pad
-    figure, page = style.new_page(width, top + 2 * quadrant_height + extras_height + 0.3)
+        extras_height = 0.3 + 0.75 + max(layout.text_height(len(lines), 10) for _, (lines, _) in extras) + pad
+    figure, page = layout.new_page(width, top + 2 * quadrant_height + extras_height + 0.3)
     header.draw(page)
 
     def box(left: float, box_top: float, box_height: float, spec: tuple[str, ...], content: tuple[list[str], str],
@@ -171,8 +171,8 @@ def empathy_map(empathy_map: EmpathyMap) -> Figure:
 def _write_in_circle(page: Any, text: str, centre: tuple[float, float], radius: float) -> None:
     """The largest of a few font sizes at which ``text`` fits in four lines; cut with … if none does."""
     for size in (10.5, 9, 8):
-        lines = style.wrap(text, 2 * radius - 0.3, size, "bold")
+        lines = layout.wrap(text, 2 * radius - 0.3, size, "bold")
         if len(lines) <= 4:
             break
-    page.text(*centre, "\n".join(style.shorten(lines, 4)), fontsize=size, fontweight="bold", ha="center", va="center",
+    page.text(*centre, "\n".join(layout.shorten(lines, 4)), fontsize=size, fontweight="bold", ha="center", va="center",
               zorder=4)

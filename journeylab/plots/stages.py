@@ -19,7 +19,7 @@ from matplotlib.patches import Patch, Polygon, Rectangle
 
 from journeylab.errors import SchemaError, UnknownNameError, ValidationError
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, get_framework
-from journeylab.plots import style
+from journeylab.plots import arguments, layout, style
 from journeylab.plots.style import HIGHLIGHT, MAIN, MARGIN, MET, MISSED, MUTED, OKABE_ITO, RULE
 
 __all__ = ["hourglass", "funnel", "goal_attainment"]
@@ -37,7 +37,7 @@ def _stage_counts(counts: Any, framework: Framework) -> dict[str, float]:
     """Users per stage of ``framework`` from a Series, a mapping or a stage_funnel table."""
     allowed = "a Series or dict of users per stage, or the table from stage_funnel(events)"
     if isinstance(counts, pd.DataFrame):
-        counts = style.table(counts, "counts", ["users"], allowed)["users"]
+        counts = arguments.table(counts, "counts", ["users"], allowed)["users"]
     elif isinstance(counts, Mapping):
         counts = pd.Series(dict(counts), dtype=object)
     elif not isinstance(counts, pd.Series):
@@ -114,9 +114,9 @@ def hourglass(counts: Any = None, framework: str | Framework = DEFAULT_FRAMEWORK
     if users is not None:
         subtitle += " The numbers are your customers per step; the shape is the idea, not drawn to scale."
     width, band, gap = 11.5, 0.66, 0.06
-    header = style.Header.make(f"The customer journey as a {fw.title}", subtitle, width - 2 * MARGIN)
+    header = layout.Header.make(f"The customer journey as a {fw.title}", subtitle, width - 2 * MARGIN)
     top = header.height + 0.35
-    figure, page = style.new_page(width, top + len(stages) * (band + gap) + 0.75)
+    figure, page = layout.new_page(width, top + len(stages) * (band + gap) + 0.75)
     header.draw(page)
     centre, question_left = MARGIN + max(widths) / 2 + 0.1, MARGIN + max(widths) + 0.7
     page.text(centre, top - 0.12, "Step", fontsize=9.5, color=MUTED, ha="center", fontweight="bold")
@@ -136,11 +136,11 @@ def hourglass(counts: Any = None, framework: str | Framework = DEFAULT_FRAMEWORK
             page.text(centre, middle, stage.name, fontsize=13, fontweight="bold", ha="center", va="center")
         else:
             page.text(centre, middle - 0.1, stage.name, fontsize=12.5, fontweight="bold", ha="center", va="center")
-            shown = style.people(users[stage.name]) if stage.name in users else "no data"
+            shown = layout.people(users[stage.name]) if stage.name in users else "no data"
             page.text(centre, middle + 0.15, shown, fontsize=10, ha="center", va="center")
         page.plot([centre + max(upper, lower) / 2 + 0.1, question_left - 0.1], [middle, middle],
                   color=RULE, linewidth=0.8, linestyle=":")
-        question = style.wrap(stage.question, width - MARGIN - question_left, 10)
+        question = layout.wrap(stage.question, width - MARGIN - question_left, 10)
         page.text(question_left, middle, "\n".join(question), fontsize=10, fontstyle="italic", va="center")
     handles = [Patch(facecolor=style.tint(colour, 0.35), edgecolor=colour, label=label) for colour, label in _PHASES]
     page.legend(handles=handles, loc="lower left", bbox_to_anchor=(MARGIN / width, 0.02), ncol=3, handlelength=1.4)
@@ -187,8 +187,8 @@ def funnel(funnel_frame: pd.DataFrame) -> Figure:
     journeylab.errors.SchemaError: users: funnel_frame has no users column (its columns are: people). Allowed: the table from stage_funnel(events), with a users column.
     """
     allowed = "the table from stage_funnel(events), with a users column"
-    table = style.table(funnel_frame, "funnel_frame", ["users"], allowed)
-    users = style.numbers(table["users"], "users")
+    table = arguments.table(funnel_frame, "funnel_frame", ["users"], allowed)
+    users = arguments.numbers(table["users"], "users")
     names = [str(stage) for stage in table.index]
     for name, value in zip(names, users):
         if not math.isfinite(value) or value < 0:
@@ -201,9 +201,9 @@ def funnel(funnel_frame: pd.DataFrame) -> Figure:
         subtitle += (" The biggest leak, where the largest share drops out, "
                      f"is the step from {names[leak - 1]} to {names[leak]}.")
     row, bar_area, width = 0.62, 4.8, 10.5
-    header = style.Header.make("How many customers reach each stage", subtitle, width - 2 * MARGIN)
+    header = layout.Header.make("How many customers reach each stage", subtitle, width - 2 * MARGIN)
     top = header.height + 0.1
-    figure, page = style.new_page(width, top + len(users) * row + 0.3)
+    figure, page = layout.new_page(width, top + len(users) * row + 0.3)
     header.draw(page)
     bars_left = MARGIN + 1.6
     centre, numbers_left, largest = bars_left + bar_area / 2, bars_left + bar_area + 0.25, max(users.max(), 1)
@@ -215,7 +215,7 @@ def funnel(funnel_frame: pd.DataFrame) -> Figure:
         size = value / largest * bar_area
         page.add_patch(Rectangle((centre - size / 2, y - 0.21), size, 0.42, edgecolor="none", label=name,
                                  facecolor=HIGHLIGHT if index == leak else MAIN))
-        page.text(bars_left - 0.15, y, "\n".join(style.shorten(style.wrap(name, 1.45, 11, "bold"), 2)),
+        page.text(bars_left - 0.15, y, "\n".join(layout.shorten(layout.wrap(name, 1.45, 11, "bold"), 2)),
                   fontsize=11, fontweight="bold", ha="right", va="center")
         if index == 0:
             detail = "where everyone starts"
@@ -223,7 +223,7 @@ def funnel(funnel_frame: pd.DataFrame) -> Figure:
             detail = f"nobody was at {names[index - 1]}"
         else:
             detail = f"{kept[index]:.0%} of {names[index - 1]}" + (": the biggest leak" if index == leak else "")
-        page.text(numbers_left, y - 0.09, style.people(value), fontsize=10.5, fontweight="bold", va="center")
+        page.text(numbers_left, y - 0.09, layout.people(value), fontsize=10.5, fontweight="bold", va="center")
         page.text(numbers_left, y + 0.13, detail, fontsize=9.5, va="center",
                   color=HIGHLIGHT if index == leak else MUTED, fontweight="bold" if index == leak else "normal")
     return figure
@@ -259,8 +259,8 @@ def goal_attainment(attainment_frame: pd.DataFrame) -> Figure:
     journeylab.errors.SchemaError: met: attainment_frame has no met column (its columns are: kpi, target, actual, unit). Allowed: the table from goal_attainment(goals, actuals), with target, actual and met columns.
     """
     allowed = "the table from goal_attainment(goals, actuals), with target, actual and met columns"
-    table = style.table(attainment_frame, "attainment_frame", ["target", "actual", "met"], allowed)
-    targets, actuals = style.numbers(table["target"], "target"), style.numbers(table["actual"], "actual")
+    table = arguments.table(attainment_frame, "attainment_frame", ["target", "actual", "met"], allowed)
+    targets, actuals = arguments.numbers(table["target"], "target"), arguments.numbers(table["actual"], "actual")
     if not pd.api.types.is_bool_dtype(table["met"]):
         raise SchemaError("met", "must hold True or False", value=str(table["met"].dtype),
                           allowed="True or False per stage")
@@ -268,12 +268,12 @@ def goal_attainment(attainment_frame: pd.DataFrame) -> Figure:
     kpis = table["kpi"].fillna("").astype(str).tolist() if "kpi" in table.columns else [""] * len(table)
     units = table["unit"].fillna("").astype(str).tolist() if "unit" in table.columns else [""] * len(table)
     width, row, area = 11.0, 0.78, 3.9
-    header = style.Header.make("Did each stage reach its goal?", (
+    header = layout.Header.make("Did each stage reach its goal?", (
         "The bar is what you measured, the black line your target. "
         "Each row has its own scale, because KPIs differ in size."
     ), width - 2 * MARGIN)
     top = header.height + 0.45
-    figure, page = style.new_page(width, top + len(table) * row + 0.25)
+    figure, page = layout.new_page(width, top + len(table) * row + 0.25)
     header.draw(page)
     handles = [Patch(facecolor=MET, label="Goal met"), Patch(facecolor=MISSED, label="Goal missed"),
                Line2D([], [], color="black", marker="|", markersize=14, markeredgewidth=2.5, linestyle="none",
@@ -294,11 +294,11 @@ def goal_attainment(attainment_frame: pd.DataFrame) -> Figure:
         page.add_patch(Rectangle((bars_left, y - 0.2), area, 0.4, facecolor="#EFEFEF", edgecolor="none"))
         if negative:
             page.plot([zero, zero], [y - 0.24, y + 0.24], color=MUTED, linewidth=1)
-        label = [(style.shorten(style.wrap(str(stage), 2.3, 11.5, "bold"), 2), 11.5, {"fontweight": "bold"})]
+        label = [(layout.shorten(layout.wrap(str(stage), 2.3, 11.5, "bold"), 2), 11.5, {"fontweight": "bold"})]
         if kpis[index]:
-            label.append((style.shorten(style.wrap(kpis[index], 2.3, 9), 2), 9, {"color": MUTED}))
-        style.stack(page, MARGIN, y, label)
-        target_text = "no target" if math.isnan(target) else f"target {style.with_unit(target, units[index])}"
+            label.append((layout.shorten(layout.wrap(kpis[index], 2.3, 9), 2), 9, {"color": MUTED}))
+        layout.stack(page, MARGIN, y, label)
+        target_text = "no target" if math.isnan(target) else f"target {layout.with_unit(target, units[index])}"
         if math.isnan(actual):
             page.text(zero + 0.1, y, "no data", fontsize=10, color=MUTED, fontstyle="italic", va="center")
             value_text, status, colour = f"no data ({target_text})", "not measured yet", MUTED
@@ -306,14 +306,14 @@ def goal_attainment(attainment_frame: pd.DataFrame) -> Figure:
             colour = MET if met[index] else MISSED
             page.add_patch(Rectangle((zero, y - 0.2), actual / scale * length, 0.4, facecolor=colour,
                                      edgecolor="none", label=str(stage)))
-            value_text = f"{style.with_unit(actual, units[index])} ({target_text})"
+            value_text = f"{layout.with_unit(actual, units[index])} ({target_text})"
             status = "✓ goal met" if met[index] else "✗ goal missed"
         if not math.isnan(target):
             marks_x += [zero + target / scale * length] * 2 + [math.nan]
             marks_y += [y - 0.3, y + 0.3, math.nan]
-        value_size = 10.5 if len(style.wrap(value_text, values_width, 10.5)) == 1 else 9.5
-        style.stack(page, values_left, y, [
-            (style.shorten(style.wrap(value_text, values_width, value_size), 2), value_size, {}),
+        value_size = 10.5 if len(layout.wrap(value_text, values_width, 10.5)) == 1 else 9.5
+        layout.stack(page, values_left, y, [
+            (layout.shorten(layout.wrap(value_text, values_width, value_size), 2), value_size, {}),
             ([status], 9.5, {"fontweight": "bold", "color": colour}),
         ])
     page.plot(marks_x, marks_y, color="black", linewidth=2.5, solid_capstyle="butt", label="target")
