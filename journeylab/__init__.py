@@ -40,6 +40,7 @@ __all__ = [
     "check",
     "hint",
     "progress",
+    "start",
     "JourneyLabError",
     "ValidationError",
     "UnknownNameError",
@@ -48,13 +49,18 @@ __all__ = [
 ]
 
 _LAZY_MODULES = (
-    "analytics", "attribution", "cli", "course", "data", "kpis", "opportunities", "page", "parameters", "plots",
+    "analytics", "attribution", "cli", "course", "data", "opening", "kpis", "opportunities", "page", "parameters", "plots",
     "synthetic", "widgets",
 )
 
 
 def __getattr__(name: str):
-    """Load a heavier module on first use, so ``jl.plots.funnel(...)`` works after ``import journeylab as jl``."""
+    """Load a heavier module on first use, so ``jl.plots.funnel(...)`` works after ``import journeylab as jl``.
+
+    ``jl.start`` is :func:`journeylab.opening.start`, loaded the same way (it needs pandas).
+    """
+    if name == "start":
+        return importlib.import_module("journeylab.opening").start
     if name in _LAZY_MODULES:
         return importlib.import_module(f"journeylab.{name}")
     raise AttributeError(f"module 'journeylab' has no attribute {name!r}")

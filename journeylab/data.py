@@ -135,12 +135,15 @@ def load_activities(path: str | Path | None = None) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class CourseData:
-    """The four data sets of one (synthetic) company-year."""
+    """The four data sets of one (synthetic) company-year, and the notebook parameters they were made for."""
 
     customers: pd.DataFrame
     events: pd.DataFrame
     campaigns: pd.DataFrame
     activities: pd.DataFrame
+    company: str = COMPANY_NAME
+    seed: int = DEFAULT_SEED
+    framework: str = "hourglass"
 
 
 def course_data(seed: int = DEFAULT_SEED) -> CourseData:
@@ -154,4 +157,6 @@ def course_data(seed: int = DEFAULT_SEED) -> CourseData:
     """
     if seed == DEFAULT_SEED:
         return CourseData(load_customers(), load_events(), load_campaigns(), load_activities())
-    return CourseData(*(_generated(dataset, seed) for dataset in ("customers", "events", "campaigns", "activities")))
+    customers, events, campaigns, activities = (_generated(dataset, seed)
+                                                for dataset in ("customers", "events", "campaigns", "activities"))
+    return CourseData(customers, events, campaigns, activities, seed=seed)
