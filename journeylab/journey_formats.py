@@ -24,6 +24,7 @@ from journeylab import _fields
 from journeylab.errors import FileFormatError, SchemaError, ValidationError
 from journeylab.journey import Journey
 from journeylab.journey_parts import Opportunity, StageGoal, StageNotes, Touchpoint
+from journeylab.learner_input import read_number
 from journeylab.personas import Persona
 
 __all__ = [
@@ -293,10 +294,11 @@ def _number(value: float) -> str:
 
 
 def _to_number(text: str, field: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        raise FileFormatError(field, "must be a number", value=text) from None
+    """A number in a hand-edited plan, read as learners write numbers everywhere ("70%", "12,000")."""
+    number = read_number(text)
+    if number is None:
+        raise FileFormatError(field, "must be a number", value=text, allowed="a number such as 25, 2.5 or 12,000")
+    return number
 
 
 def _escape(cell: str) -> str:

@@ -9,6 +9,8 @@ from typing import Any
 
 import pandas as pd
 
+from journeylab.learner_input import read_number
+
 __all__ = ["same_text", "close_to", "number_in", "course_table", "listed"]
 
 
@@ -26,26 +28,8 @@ def close_to(answer: Any, expected: float, tolerance: float = 0.01) -> bool:
 
 
 def number_in(answer: Any) -> float | None:
-    """A number, or text such as "45%", "40,000" or "23,4"; anything else is None.
-
-    A comma between groups of three digits separates thousands; any other single
-    comma is a decimal comma, as many learners write it.
-    """
-    if isinstance(answer, bool):
-        return None
-    if isinstance(answer, numbers.Real):
-        return float(answer)
-    if not isinstance(answer, str):
-        return None
-    text = answer.strip().rstrip("%").strip()
-    if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", text):
-        text = text.replace(",", "")
-    elif text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
-    try:
-        return float(text)
-    except ValueError:
-        return None
+    """A number, or text such as "45%", "40,000" or "23,4"; anything else is None (see :mod:`journeylab.learner_input`)."""
+    return read_number(answer)
 
 
 def course_table(given: pd.DataFrame | None, name: str) -> pd.DataFrame:

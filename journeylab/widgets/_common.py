@@ -28,6 +28,7 @@ from matplotlib.figure import Figure
 from journeylab import plots
 from journeylab.editing import EditSession
 from journeylab.errors import JourneyLabError, ValidationError
+from journeylab.learner_input import read_number
 from journeylab.plots.style import course_style
 
 __all__ = [
@@ -186,22 +187,16 @@ def as_lines(items: Any) -> str:
 def as_number(text: Any) -> Any:
     """A number typed as text ("3.5", "3,5", "40 %", "12,000"); anything else comes back unchanged.
 
-    A comma is a decimal comma, except in thousands ("12,000" is twelve
-    thousand). Giving an unreadable text back lets the model refuse it with its
-    own message.
+    Read as everywhere in the course (:func:`journeylab.learner_input.read_number`).
+    Giving an unreadable text back lets the model refuse it with its own message.
 
     >>> as_number("3,5"), as_number(" 40 % "), as_number("12,000"), as_number("10 000"), as_number("lots")
     (3.5, 40.0, 12000.0, 10000.0, 'lots')
     """
     if not isinstance(text, str):
         return text
-    cleaned = text.strip().rstrip("%").strip()
-    if re.fullmatch(r"[-+]?\d{1,3}([, ]\d{3})+(\.\d+)?", cleaned):
-        cleaned = cleaned.replace(",", "").replace(" ", "")
-    try:
-        return float(cleaned.replace(",", "."))
-    except ValueError:
-        return text
+    number = read_number(text)
+    return text if number is None else number
 
 
 def plain_number(value: float) -> str:
