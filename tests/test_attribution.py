@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from journeylab.attribution import (
     HEURISTIC_MODELS,
     MODELS,
-    _in_time_order,
     heuristic_credit,
     markov_removal_effects,
     paths_from_events,
@@ -26,6 +25,7 @@ from journeylab.attribution import (
 )
 from journeylab.data import load_events
 from journeylab.errors import SchemaError, UnknownNameError, ValidationError
+from journeylab.touch_paths import _in_time_order
 
 HOURGLASS = ["Know", "Like", "Trust", "Try", "Buy", "Repeat", "Refer"]
 
@@ -615,7 +615,7 @@ def test_agrees_with_channelattribution(case, course_events):
 
 def test_equal_removal_effects_are_listed_in_name_order_whatever_the_last_bits():
     # A linear solve leaves different last bits on different processors: a tie must still read as a tie.
-    from journeylab.attribution import _largest_first
+    from journeylab.touch_paths import largest_first as _largest_first
 
     effects = np.array([0.6, 1 / 3 + 1e-16, 1 / 3, 0.9])  # names sorted: the second and third are a tie
     assert _largest_first(effects).tolist() == [3, 0, 1, 2]

@@ -1,0 +1,277 @@
+"""Customers' paths to a purchase: from an event log to touches in time order, and paths as numbers.
+
+The groundwork of :mod:`journeylab.attribution` (introduced in notebook 06):
+:func:`paths_from_events` turns an event log into the table of paths a learner
+looks at, and :func:`read_paths` turns such a table into the integer arrays the
+attribution models compute on. The rules for paths (what ends one, how ties in
+time are ordered) are in :mod:`journeylab.attribution`'s docstring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from itertools import chain
+
+import numpy as np
+import pandas as pd
+
+from journeylab import _fields
+from journeylab.analytics.event_log import REQUIRED_COLUMNS, read_events
+from journeylab.errors import SchemaError, UnknownNameError, ValidationError
+from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, get_framework
+
+__all__ = ["BY_OPTIONS", "PATH_COLUMNS", "Touches", "read_touches", "customers", "path_table", "paths_from_events",
+           "Paths", "read_paths", "credit_series", "largest_first"]
+
+BY_OPTIONS = ("touchpoint", "channel")
+"""The columns of the event log that attribution can credit."""
+PATH_COLUMNS = ("path", "conversions", "nulls")
+"""The columns of a table of paths."""
+
+
+# --------------------------------------------------------------------------- from events to touches
+
+
+@dataclass(frozen=True)
+class Touches:
+    """The touches on every customer's path as numbers, sorted by customer, then time.
+
+    Working on codes keeps a million events a matter of a few numpy passes.
+    """
+
+    names: np.ndarray  # the distinct names (object array), sorted when they can be
+    user: np.ndarray  # per touch: customer code
+    name: np.ndarray  # per touch: code into ``names``
+    time: np.ndarray  # per touch: int64 nanoseconds
+    stage: np.ndarray  # per touch: position of its stage in the framework
+    converted: np.ndarray  # per customer: reached the conversion stage
+
+    def only(self, keep: np.ndarray) -> Touches:
+        """The same customers, with only the touches where ``keep`` is true."""
+        return replace(self, user=self.user[keep], name=self.name[keep], time=self.time[keep], stage=self.stage[keep])
+
+
+def read_touches(events: pd.DataFrame, by: str, conversion_stage: str, framework: str | Framework
+                  ) -> tuple[Touches, Framework]:
+    """Check the event log and cut every customer's events at their first conversion."""
+    by = _fields.choice(by, "by", BY_OPTIONS)
+    fw = get_framework(framework)
+    try:
+        conversion = fw.position(conversion_stage)
+    except UnknownNameError as error:
+        raise UnknownNameError("conversion_stage", error.problem, value=conversion_stage,
+                               allowed=fw.stage_names) from None
+    needed = (*REQUIRED_COLUMNS, by)
+    missing = [column for column in needed if column not in getattr(events, "columns", needed)]
+    if missing:  # (what is not a table at all, read_events refuses below)
+        present = ", ".join(str(column) for column in events.columns) or "none"
+        raise SchemaError(missing[0] if len(missing) == 1 else "events",
+                          f"the event log has no {'column' if len(missing) == 1 else 'columns'} named "
+                          f"{' and '.join(repr(column) for column in missing)} (its columns are: {present})",
+                          allowed="a table with the columns " + ", ".join(needed))
+    log = read_events(events, fw)  # user_id, timestamp and stage: checked and turned into codes
+    codes, names = _factorize(events[by].to_numpy())  # the bare array: faster than the column in pandas 3
+    if (codes < 0).any():
+        count = int((codes < 0).sum())
+        raise SchemaError(by, f"{'1 event has' if count == 1 else f'{count} events have'} no {by}",
+                          allowed=f"a {by} name on every event")
+
+    user, time, stage, name = _in_time_order(log.user, log.time, log.stage, codes.astype(np.int64, copy=False))
+    at_conversion = stage == conversion
+    before = np.cumsum(at_conversion) - at_conversion  # conversion events before this one, everyone's
+    starts, lengths = customers(user)
+    on_path = before == np.repeat(before[starts], lengths)  # none of the customer's own before it
+    converting = on_path & at_conversion  # each converter's first conversion event
+    converted = np.zeros(log.n_users, dtype=bool)
+    converted[user[converting]] = True
+
+    used = np.flatnonzero(np.bincount(name[on_path], minlength=len(names)))  # only names on some path
+    new_code = np.zeros(len(names), dtype=np.int64)
+    new_code[used] = np.arange(len(used))
+    touches = Touches(names=np.asarray(names, dtype=object)[used], user=user[on_path], name=new_code[name[on_path]],
+                       time=time[on_path], stage=stage[on_path], converted=converted)
+    return touches, fw
+
+
+def _factorize(values: pd.Series | np.ndarray) -> tuple[np.ndarray, pd.Index | np.ndarray]:
+    """Codes and distinct values, sorted alphabetically unless they are of mixed kinds."""
+    try:
+        return pd.factorize(values, sort=True)
+    except TypeError:  # text and numbers together cannot be sorted
+        return pd.factorize(values)
+
+
+def customers(user: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each customer's touches start, and how many there are (touches sorted by customer)."""
+    new_customer = np.ones(len(user), dtype=bool)
+    new_customer[1:] = user[1:] != user[:-1]
+    starts = np.flatnonzero(new_customer)
+    return starts, np.diff(np.append(starts, len(user)))
+
+
+def _in_time_order(user: np.ndarray, time: np.ndarray, stage: np.ndarray, name: np.ndarray
+                   ) -> tuple[np.ndarray, ...]:
+    """The events sorted by customer, time, journey order and then name.
+
+    The four keys are packed into one integer and sorted as such, several times
+    faster than ``np.lexsort``. Times count in whole seconds from the first
+    when they are whole seconds, else by their rank among the distinct times.
+    """
+    first, times = time.min(initial=0), None
+    clock = (time - first) // 10**9
+    if (clock * 10**9 != time - first).any():  # not whole seconds
+        times, clock = np.unique(time, return_inverse=True)
+    widths = [int(key.max(initial=0)).bit_length() for key in (user, clock, stage, name)]
+    if sum(widths) > 63:  # too many customers and moments to pack: sort the slow way
+        order = np.lexsort((name, stage, time, user))
+        return user[order], time[order], stage[order], name[order]
+    shifts = np.cumsum([0, *widths[::-1]])[::-1][1:]  # user, clock, stage, name
+    key = np.sort(user << shifts[0] | clock.reshape(-1) << shifts[1] | stage << shifts[2] | name)
+    user, clock, stage, name = ((key >> shift) & ((1 << width) - 1) for shift, width in zip(shifts, widths))
+    return user, first + clock * 10**9 if times is None else times[clock], stage, name
+
+
+def path_table(touches: Touches) -> pd.DataFrame:
+    """One row per distinct path with its conversions and nulls; most common first."""
+    starts, lengths = customers(touches.user)
+    path_id = lengths * (1 << 32) + _path_ranks(touches.name, len(touches.names), starts, lengths)
+    distinct, first_customer, which = np.unique(path_id, return_index=True, return_inverse=True)
+    which = which.reshape(-1)  # numbered by length, then alphabetically
+    converted = touches.converted[touches.user[starts]]
+    conversions = np.bincount(which, weights=converted, minlength=len(distinct)).astype(np.int64)
+    totals = np.bincount(which, minlength=len(distinct))
+    path_column = np.empty(len(distinct), dtype=object)
+    path_lengths = lengths[first_customer]
+    for length in np.unique(path_lengths):  # each distinct path spelled out once, grouped by length
+        group = np.flatnonzero(path_lengths == length)
+        columns = touches.names[touches.name[starts[first_customer[group]] + np.arange(length)[:, None]]]
+        path_column[group] = np.fromiter(zip(*(column.tolist() for column in columns)), dtype=object,
+                                         count=len(group))  # one tuple per path
+    order = np.argsort(-totals, kind="stable")  # ties: shorter first, then alphabetical
+    return pd.DataFrame({"path": path_column[order], "conversions": conversions[order],
+                         "nulls": (totals - conversions)[order]})
+
+
+def _path_ranks(name: np.ndarray, n_names: int, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Per customer, the alphabetical rank of their path among the paths of the same length.
+
+    Paths are ranked like words in a dictionary, a few letters at a time: the
+    rank so far and the next few names (as code + 1, 0 once the path is over)
+    are packed into one integer, and ranking those integers gives the rank of
+    the longer prefix. A few numpy sorts in all, not one step per customer.
+    """
+    bits = n_names.bit_length()
+    rank = np.zeros(len(starts), dtype=np.int64)
+    going, done = np.arange(len(starts)), 0
+    while len(going):
+        step = min(max((62 - int(rank.max(initial=0)).bit_length()) // bits, 1), 12)  # 12: bounded memory
+        position = done + np.arange(step)
+        inside = position < lengths[going, None]
+        codes = np.where(inside, name[np.minimum(starts[going, None] + position, len(name) - 1)] + 1, 0)
+        packed = (codes << (bits * np.arange(step - 1, -1, -1))).sum(axis=1)
+        rank[going] = np.unique(rank[going] << (bits * step) | packed, return_inverse=True)[1].reshape(-1)
+        done += step
+        going = going[lengths[going] > done]  # who finished here keeps a rank unique among their length
+    return rank
+
+
+def paths_from_events(events: pd.DataFrame, by: str = "touchpoint", conversion_stage: str = "Buy",
+                      framework: str | Framework = DEFAULT_FRAMEWORK) -> pd.DataFrame:
+    """Every customer's path to a purchase, counted: the input of the attribution models.
+
+    Introduced in notebook 06. Each customer's events (``user_id``,
+    ``timestamp``, ``stage`` and the ``by`` column: ``"touchpoint"`` or
+    ``"channel"``) are put in time order and cut after their first event at
+    ``conversion_stage`` of ``framework``: what happens after the purchase
+    (thank-you e-mails, referrals) is not part of the path to it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per distinct path, most common first (ties: shorter, then
+        alphabetical): ``path`` (a tuple of names in time order),
+        ``conversions`` and ``nulls`` (customers who took it and did or did not convert).
+
+    Examples
+    --------
+    >>> events = pd.DataFrame({"user_id": [1, 1, 1, 2, 2, 3, 3],
+    ...     "timestamp": pd.date_range("2024-03-01", periods=7),
+    ...     "touchpoint": ["Instagram ad", "Checkout (Web)", "Reorder e-mail", "Instagram ad", "Checkout (Web)",
+    ...                    "Instagram ad", "Store visit"],
+    ...     "stage": ["Know", "Buy", "Repeat", "Know", "Buy", "Know", "Try"]})
+    >>> paths_from_events(events)
+                                 path  conversions  nulls
+    0  (Instagram ad, Checkout (Web))            2      0
+    1     (Instagram ad, Store visit)            0      1
+    >>> paths_from_events(events, conversion_stage="Purchase")
+    Traceback (most recent call last):
+    ...
+    journeylab.errors.UnknownNameError: conversion_stage: the seven-step hourglass has no stage of that name (got 'Purchase'). Allowed: Know, Like, Trust, Try, Buy, Repeat, Refer.
+    """
+    touches, _ = read_touches(events, by, conversion_stage, framework)
+    return path_table(touches)
+
+
+# --------------------------------------------------------------------------- paths as numbers
+
+
+@dataclass(frozen=True)
+class Paths:
+    """A checked path table, one entry per touch: which path, where on it, which name."""
+
+    names: np.ndarray  # the distinct names (object array)
+    path: np.ndarray  # per touch: row of the path table
+    position: np.ndarray  # per touch: 0 for the first touch of its path
+    length: np.ndarray  # per touch: length of its path
+    name: np.ndarray  # per touch: code into ``names``
+    conversions: np.ndarray  # per path
+    nulls: np.ndarray  # per path
+
+
+def read_paths(paths: pd.DataFrame) -> Paths:
+    """Check a path table (as :func:`paths_from_events` makes it) and turn it into codes."""
+    allowed = "a table with the columns path, conversions and nulls, as paths_from_events makes it"
+    if not isinstance(paths, pd.DataFrame):
+        raise SchemaError("paths", "must be a table (a pandas DataFrame)", value=type(paths).__name__,
+                          allowed=allowed)
+    missing = [column for column in PATH_COLUMNS if column not in paths.columns]
+    if missing:
+        raise SchemaError("paths", f"the table has no {'column' if len(missing) == 1 else 'columns'} named "
+                          f"{' and '.join(repr(column) for column in missing)}", allowed=allowed)
+    values = paths["path"].tolist()
+    if not set(map(type, values)) <= {tuple, list} or not all(values):  # one pass each, in C
+        raise ValidationError("path", "every path must be a tuple of at least one name",
+                              value=next(v for v in values if not isinstance(v, (tuple, list)) or not v),
+                              allowed='a tuple such as ("Instagram ad", "Checkout (Web)")')
+    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    counts = [_counts(paths[column], column) for column in ("conversions", "nulls")]
+    flat = np.fromiter(chain.from_iterable(values), dtype=object, count=int(lengths.sum()))
+    codes, names = _factorize(flat)
+    path = np.repeat(np.arange(len(values)), lengths)
+    first = np.cumsum(lengths) - lengths
+    return Paths(names=np.asarray(names, dtype=object), path=path, position=np.arange(len(flat)) - first[path],
+                  length=lengths[path], name=codes, conversions=counts[0], nulls=counts[1])
+
+
+def _counts(column: pd.Series, field: str) -> np.ndarray:
+    """A column of customer counts as floats, or an error that names it."""
+    allowed = "whole numbers of 0 or more"
+    if not pd.api.types.is_numeric_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
+        raise ValidationError(field, "must hold numbers of customers", value=str(column.dtype), allowed=allowed)
+    values = column.to_numpy(dtype=np.float64, na_value=np.nan)
+    bad = ~(np.isfinite(values) & (values >= 0) & (values == np.round(values)))
+    if bad.any():
+        raise ValidationError(field, "must hold numbers of customers", value=column.iloc[int(np.argmax(bad))],
+                              allowed=allowed)
+    return values
+
+
+def credit_series(names: np.ndarray, credit: np.ndarray) -> pd.Series:
+    series = pd.Series(credit, index=pd.Index(names, name="name"), name="credit", dtype=np.float64)
+    return series.iloc[largest_first(series.to_numpy())]
+
+
+def largest_first(values: np.ndarray) -> np.ndarray:
+    """The order from largest to smallest, ties in name order: equal values stay equal after rounding
+    away the last bits that a linear solve leaves, which differ from one processor to another."""
+    return np.argsort(-np.round(values, 12), kind="stable")
