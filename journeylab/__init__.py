@@ -13,6 +13,8 @@ import importlib
 from journeylab.errors import FileFormatError, JourneyLabError, SchemaError, UnknownNameError, ValidationError
 from journeylab.exercises import check, hint, progress
 from journeylab.frameworks import FRAMEWORKS, convert, get_framework
+from journeylab.friendly import install as _install_plain_errors
+from journeylab.friendly import plain_errors
 from journeylab.journey import Journey
 from journeylab.journey_parts import Opportunity, StageGoal, StageNotes, Touchpoint
 from journeylab.personas import EmpathyMap, Persona
@@ -41,6 +43,7 @@ __all__ = [
     "hint",
     "progress",
     "start",
+    "plain_errors",
     "JourneyLabError",
     "ValidationError",
     "UnknownNameError",
@@ -64,3 +67,6 @@ def __getattr__(name: str):
     if name in _LAZY_MODULES:
         return importlib.import_module(f"journeylab.{name}")
     raise AttributeError(f"module 'journeylab' has no attribute {name!r}")
+
+
+_install_plain_errors()  # in JupyterLab, a learner's slip shows as a sentence (see journeylab.friendly)

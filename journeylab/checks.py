@@ -32,9 +32,11 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["Exercise", "Feedback", "exercise", "evaluate", "is_placeholder", "EXERCISES", "SYMBOLS",
-           "CORRECT", "INCORRECT", "NOT_ANSWERED"]
+           "CORRECT", "INCORRECT", "NOT_ANSWERED", "NOT_ANSWERED_TEXT"]
 
 CORRECT, INCORRECT, NOT_ANSWERED = "correct", "incorrect", "not answered yet"
+
+NOT_ANSWERED_TEXT = "not answered yet. Replace the ... with your answer and run the cell again."
 
 SYMBOLS = {CORRECT: "✔", INCORRECT: "✘", NOT_ANSWERED: "…"}
 """The mark each status starts its text form with (``journeylab collect`` reads them back)."""
@@ -127,8 +129,11 @@ def evaluate(found: Exercise, answer: Any, **context: Any) -> Feedback:
     A checker that trips over an answer of an unexpected kind reports it as
     wrong, with the reason in plain words, rather than show a traceback.
     """
+    if answer is None:
+        return Feedback(found.id, NOT_ANSWERED, "the answer is None, which is what print(...) gives back: write the "
+                                                "answer itself after the = sign, without print, and run both cells again.")
     if is_placeholder(answer):
-        return Feedback(found.id, NOT_ANSWERED, "not answered yet. Replace the ... with your answer and run the cell again.")
+        return Feedback(found.id, NOT_ANSWERED, NOT_ANSWERED_TEXT)
     try:
         problem = found.checker(answer, **context)
     except Exception as error:  # a wrong answer of an unexpected kind must not show a traceback

@@ -42,9 +42,13 @@ def test_every_exercise_has_hints_that_run_out_politely(exercise_id):
     assert "solutions/" in given[-1]
 
 
-@pytest.mark.parametrize("answer", [..., None, [..., "Know"], {"stage": ...}])
+@pytest.mark.parametrize("answer", [..., [..., "Know"], {"stage": ...}])
 def test_placeholders_anywhere_in_an_answer_read_as_not_answered(answer):
     assert str(check("00-first-answer", answer)).startswith("… 00-first-answer: not answered yet.")
+
+
+def test_none_reads_as_not_answered_and_says_where_a_none_comes_from():
+    assert str(check("00-first-answer", None)).startswith("… 00-first-answer: the answer is None, which is what print(...)")
 
 
 def test_feedback_reads_well_as_text_and_html():

@@ -21,8 +21,9 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from journeylab.checks import EXERCISES, Exercise, Feedback, evaluate
+from journeylab.checks import EXERCISES, NOT_ANSWERED, NOT_ANSWERED_TEXT, Exercise, Feedback, evaluate
 from journeylab.errors import UnknownNameError
+from journeylab.friendly import last_cell_failed
 from journeylab.progress_store import Progress, record_pass
 
 __all__ = ["NOTEBOOK_MODULES", "course_exercises", "check", "hint", "progress"]
@@ -51,11 +52,16 @@ def check(exercise_id: str, answer: Any, **context: Any) -> Feedback:
     """Check a learner's answer to an exercise and say, kindly, how it went.
 
     Introduced in notebook 00. Never raises for a wrong or missing answer; a pass
-    is remembered for :func:`progress`.
+    is remembered for :func:`progress`. When the cell before the check stopped
+    with an error, the check says so rather than "not answered yet".
     """
     feedback = evaluate(_get(exercise_id), answer, **context)
     if feedback.passed:
         record_pass(exercise_id)
+    elif feedback.message == NOT_ANSWERED_TEXT and last_cell_failed():  # the learner did answer: the cell failed
+        feedback = Feedback(exercise_id, NOT_ANSWERED, "the cell above stopped with an error, so your answer was not "
+                                                       "saved: fix that cell first (see the message in red), run it, "
+                                                       "then run this check again.")
     return feedback
 
 
