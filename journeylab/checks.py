@@ -48,7 +48,8 @@ Checker = Callable[..., "str | None"]
 class Exercise:
     """One exercise: how to check it, the hints to give in order, and a known wrong answer.
 
-    ``wrong_example`` exists so that the tests can prove the check can fail.
+    ``wrong_example`` exists so that the tests can prove the check can fail. A
+    ``practice`` exercise (a teaching notebook's try-out) counts in no progress.
     """
 
     id: str
@@ -56,19 +57,30 @@ class Exercise:
     hints: tuple[str, ...]
     wrong_example: Any
     right_example: Any = None
+    practice: bool = False
 
+    @property
+    def title(self) -> str:
+        """The id in words: 04-leakiest-stage is "Leakiest stage", 05-compute-ctr "Compute CTR"."""
+        words = [word.upper() if word in _ACRONYMS else word for word in self.id.split("-")[1:]]
+        text = " ".join(words)
+        return text[:1].upper() + text[1:]
+
+
+_ACRONYMS = {"kpi", "ctr", "nps", "csat", "smart"}
 
 EXERCISES: dict[str, Exercise] = {}
 """Every registered exercise by id (the course's are registered when :mod:`journeylab.exercises` loads them)."""
 
 
-def exercise(id: str, *, hints: list[str], wrong: Any, right: Any = None) -> Callable[[Checker], Checker]:
-    """Register the decorated function as the checker of exercise ``id``."""
+def exercise(id: str, *, hints: list[str], wrong: Any, right: Any = None,
+             practice: bool = False) -> Callable[[Checker], Checker]:
+    """Register the decorated function as the checker of exercise ``id`` (in the order of the lesson)."""
 
     def register(checker: Checker) -> Checker:
         if id in EXERCISES:
             raise ValueError(f"exercise {id!r} is registered twice")
-        EXERCISES[id] = Exercise(id, checker, tuple(hints), wrong, right)
+        EXERCISES[id] = Exercise(id, checker, tuple(hints), wrong, right, practice)
         return checker
 
     return register

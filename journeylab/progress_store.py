@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from journeylab.checks import CORRECT, SYMBOLS
@@ -52,20 +52,22 @@ class Progress:
 
     passed: tuple[str, ...]
     total: tuple[str, ...]
+    titles: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def of(cls, exercise_ids: Sequence[str]) -> Progress:
-        """The progress over these exercises, from the progress file."""
+    def of(cls, exercise_ids: Sequence[str], titles: Mapping[str, str] | None = None) -> Progress:
+        """The progress over these exercises (in lesson order), from the progress file."""
         passed = passed_exercises()
-        return cls(tuple(item for item in exercise_ids if item in passed), tuple(exercise_ids))
+        return cls(tuple(item for item in exercise_ids if item in passed), tuple(exercise_ids), dict(titles or {}))
 
     def __str__(self) -> str:
-        lines = [f"You have passed {len(self.passed)} of {len(self.total)} exercises."]
+        lines = [f"You have passed {len(self.passed)} of {len(self.total)} exercises (✔ passed, · not yet)."]
         by_notebook: dict[str, list[str]] = {}
-        for exercise_id in self.total:
+        for exercise_id in self.total:  # kept in lesson order
             by_notebook.setdefault(exercise_id.split("-", 1)[0], []).append(exercise_id)
-        for notebook, ids in sorted(by_notebook.items()):
-            marks = " ".join((SYMBOLS[CORRECT] if item in self.passed else "·") + " " + item.split("-", 1)[1] for item in ids)
+        for notebook, ids in by_notebook.items():
+            marks = "  ".join(f"{SYMBOLS[CORRECT] if item in self.passed else '·'} {self.titles.get(item, item)}"
+                              for item in ids)
             lines.append(f"Notebook {notebook}: {marks}")
         return "\n".join(lines)
 

@@ -83,7 +83,7 @@ def test_progress_remembers_passes_across_kernels(progress_file):
     check("00-first-answer", "Know")
     assert json.loads(progress_file.read_text())["passed"] == ["00-first-answer"]
     assert progress().passed == ("00-first-answer",)
-    assert "✔ first-answer" in str(progress())
+    assert "✔ First answer" in str(progress())
 
 
 def test_an_unreadable_progress_file_starts_again_instead_of_failing(progress_file):
@@ -108,3 +108,22 @@ def test_numbers_in_answers_are_read_as_learners_write_them(answer, number):
     from journeylab.exercises._answers import number_in
 
     assert number_in(answer) == number
+
+
+def test_a_mistyped_id_suggests_the_closest_ids_not_all_of_them():
+    with pytest.raises(UnknownNameError) as caught:
+        check("leakiest", 3)
+    assert caught.value.allowed == "04-leakiest-stage"
+
+
+def test_a_hint_shows_as_text_not_as_a_quoted_string():
+    shown = repr(hint("00-first-answer"))
+    assert shown.startswith("Hint 1 of 2:") and not shown.startswith("'")
+
+
+def test_progress_lists_lesson_order_with_titles_and_leaves_practice_out():
+    check("00-practice", "Know")
+    text = str(progress())
+    assert "00-practice" not in progress().total and "passed 0 of 44" in text
+    assert text.splitlines()[1] == "Notebook 00: · First answer  · Count customers"
+    assert text.index("SMART objective") < text.index("Build the plan")  # as notebook 01 asks them

@@ -77,8 +77,23 @@ def test_every_check_in_a_solution_reads_as_correct(path):
 
 def test_every_registered_exercise_is_asked_in_a_solution():
     asked = {exercise for path in SOLUTIONS for _, exercise in feedback_in(nbformat.read(path, as_version=4))}
-    known = set(exercises.course_exercises())
+    known = {item.id for item in exercises.course_exercises().values() if not item.practice}
     assert known <= asked, f"checks no notebook uses: {sorted(known - asked)}"
+
+
+def test_every_practice_check_is_tried_out_in_a_teaching_notebook():
+    tried = {exercise for path in TEACHING for _, exercise in feedback_in(nbformat.read(path, as_version=4))}
+    practice = {item.id for item in exercises.course_exercises().values() if item.practice}
+    assert practice and practice <= tried
+
+
+def test_exercises_are_registered_in_the_order_the_lessons_ask_them():
+    # jl.progress() lists exercises in registration order: it must be the order of the solutions.
+    asked = []
+    for path in SOLUTIONS:
+        asked += [exercise for _, exercise in feedback_in(nbformat.read(path, as_version=4)) if exercise not in asked]
+    counted = [item.id for item in exercises.course_exercises().values() if not item.practice]
+    assert counted == asked
 
 
 @pytest.mark.parametrize("path", EXERCISES, ids=ids(EXERCISES))

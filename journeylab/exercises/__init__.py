@@ -18,6 +18,7 @@ does not load) and register themselves with the engine, :mod:`journeylab.checks`
 
 from __future__ import annotations
 
+import difflib
 import importlib
 from typing import Any
 
@@ -26,7 +27,7 @@ from journeylab.errors import UnknownNameError
 from journeylab.friendly import last_cell_failed
 from journeylab.progress_store import Progress, record_pass
 
-__all__ = ["NOTEBOOK_MODULES", "course_exercises", "check", "hint", "progress"]
+__all__ = ["NOTEBOOK_MODULES", "course_exercises", "check", "hint", "Hint", "progress"]
 
 NOTEBOOK_MODULES = ("nb00", "nb01", "nb02", "nb03", "nb04", "nb05", "nb06", "nb07")
 """The modules that hold the exercises, one per notebook, in course order."""
@@ -44,7 +45,10 @@ def course_exercises() -> dict[str, Exercise]:
 def _get(exercise_id: str) -> Exercise:
     exercises = course_exercises()
     if exercise_id not in exercises:
-        raise UnknownNameError("exercise", "there is no exercise with this id", value=exercise_id, allowed=sorted(exercises))
+        close = difflib.get_close_matches(str(exercise_id), list(exercises), n=3, cutoff=0.6)
+        notebook = [name for name in exercises if name[:3] == str(exercise_id)[:3]]
+        raise UnknownNameError("exercise", "there is no exercise with this id", value=exercise_id,
+                               allowed=close or notebook or "the id printed above the exercise, such as '00-first-answer'")
     return exercises[exercise_id]
 
 
@@ -65,14 +69,21 @@ def check(exercise_id: str, answer: Any, **context: Any) -> Feedback:
     return feedback
 
 
-def hint(exercise_id: str) -> str:
+class Hint(str):
+    """A hint: text that a notebook shows as text, not as a quoted Python string."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def hint(exercise_id: str) -> Hint:
     """The next hint for an exercise; after the last one, the solutions notebook is suggested."""
     found = _get(exercise_id)
     given = _hints_given.get(exercise_id, 0)
     _hints_given[exercise_id] = given + 1
     if given < len(found.hints):
-        return f"Hint {given + 1} of {len(found.hints)}: {found.hints[given]}"
-    return "No more hints: compare your answer with the same notebook in the solutions/ folder."
+        return Hint(f"Hint {given + 1} of {len(found.hints)}: {found.hints[given]}")
+    return Hint("No more hints: compare your answer with the same notebook in the solutions/ folder.")
 
 
 def progress() -> Progress:
@@ -81,4 +92,5 @@ def progress() -> Progress:
     Introduced in notebook 00. Passes are remembered in a small file in your
     home folder (``~/.journeylab/progress.json``), so progress survives a restart.
     """
-    return Progress.of(sorted(course_exercises()))
+    counted = [item for item in course_exercises().values() if not item.practice]  # in lesson order
+    return Progress.of([item.id for item in counted], {item.id: item.title for item in counted})

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import numbers
-import re
 from typing import Any
 
 import pandas as pd

@@ -27,6 +27,18 @@ def _first_stage(answer: Any) -> str | None:
     return f"'{answer}' is not where the hourglass starts."
 
 
+# Notebook 00 tries the same question out under an id of its own, so that the try-out
+# does not mark the workbook's exercise as passed.
+exercise(
+    "00-practice",
+    hints=["The hourglass starts where a customer first gets to know a business.",
+           "It is a four-letter word: the first of Know, Like, Trust, Try, Buy, Repeat, Refer."],
+    wrong="Buy",
+    right="Know",
+    practice=True,
+)(_first_stage)
+
+
 @exercise(
     "00-count-customers",
     hints=["Each row of data.customers is one survey respondent, so count the rows.",

@@ -74,6 +74,27 @@ def _segment_type(answer: Any) -> str | None:
 
 
 @exercise(
+    "02-average-age",
+    hints=[f"Keep only the rows where motivation is \"{AVERAGE_AGE_GROUP}\", then take the mean of the age column.",
+           f"customers[customers[\"motivation\"] == \"{AVERAGE_AGE_GROUP}\"][\"age\"].mean()",
+           ],
+    wrong=40.0,
+)
+def _average_age(answer: Any, customers: pd.DataFrame | None = None) -> str | None:
+    survey = _survey(customers)
+    ages = survey.loc[survey["motivation"] == AVERAGE_AGE_GROUP, "age"]
+    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+        return "Give the average age as a number, without quotes."
+    if close_to(answer, ages.mean(), tolerance=0.1):
+        return None
+    if close_to(answer, survey["age"].mean(), tolerance=0.1):
+        return f"That is the average age of all respondents; keep only the {AVERAGE_AGE_GROUP} group first."
+    if close_to(answer, ages.median(), tolerance=0.1):
+        return "That is the median (the middle age); the exercise asks for the mean."
+    return f"{answer} is not the average age of the {AVERAGE_AGE_GROUP} group."
+
+
+@exercise(
     "02-top-channel",
     hints=["First find the motivation group with the lowest average age: group the customers by "
            "motivation and take the mean of age.",
@@ -96,27 +117,6 @@ def _top_channel(answer: Any, customers: pd.DataFrame | None = None) -> str | No
     if others:
         return f"'{answer}' is the top channel of the {others[0]} group, which is not the youngest one."
     return f"'{answer}' is not the channel the youngest motivation group prefers most."
-
-
-@exercise(
-    "02-average-age",
-    hints=[f"Keep only the rows where motivation is \"{AVERAGE_AGE_GROUP}\", then take the mean of the age column.",
-           f"customers[customers[\"motivation\"] == \"{AVERAGE_AGE_GROUP}\"][\"age\"].mean()",
-           ],
-    wrong=40.0,
-)
-def _average_age(answer: Any, customers: pd.DataFrame | None = None) -> str | None:
-    survey = _survey(customers)
-    ages = survey.loc[survey["motivation"] == AVERAGE_AGE_GROUP, "age"]
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
-        return "Give the average age as a number, without quotes."
-    if close_to(answer, ages.mean(), tolerance=0.1):
-        return None
-    if close_to(answer, survey["age"].mean(), tolerance=0.1):
-        return f"That is the average age of all respondents; keep only the {AVERAGE_AGE_GROUP} group first."
-    if close_to(answer, ages.median(), tolerance=0.1):
-        return "That is the median (the middle age); the exercise asks for the mean."
-    return f"{answer} is not the average age of the {AVERAGE_AGE_GROUP} group."
 
 
 @exercise(

@@ -116,99 +116,6 @@ def _store_share(answer: Any, events: pd.DataFrame | None = None) -> str | None:
     return f"{value:g}% is not the share of {STORE_SHARE_STAGE} events that happen at the store."
 
 
-def _stage_pair(answer: Any) -> tuple[str, str] | None:
-    """Two stage names from a tuple or list, or from text such as "Try → Trust"; None otherwise."""
-    if isinstance(answer, str):
-        parts = _ARROW.split(answer.strip())
-        answer = parts if len(parts) == 2 else None
-    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
-        return None
-    first, second = (_hourglass_stage(item) for item in answer)
-    if first is None or second is None:
-        return None
-    return first, second
-
-
-@exercise(
-    "06-most-common-backward-move",
-    hints=["A backward move goes from a later stage to an earlier one, such as Buy → Like. "
-           "jl.analytics.backward_moves(events) lists them, the most common first.",
-           "Take the first row of jl.analytics.backward_moves(events) and give its two stages in brackets: "
-           "(\"from stage\", \"to stage\").",
-           ],
-    wrong=("Trust", "Try"),
-)
-def _most_common_backward_move(answer: Any, events: pd.DataFrame | None = None) -> str | None:
-    pair = _stage_pair(answer)
-    if pair is None:
-        return ("Give two stages of the hourglass in brackets, the stage they left first: "
-                "(\"Buy\", \"Like\").")
-    moves = backward_moves(_log(events))
-    first = (moves.loc[0, "from"], moves.loc[0, "to"])
-    if pair == first:
-        return None
-    left, entered = pair
-    if left == entered:
-        return "Moving from a stage to the same stage is no move at all; give two different stages."
-    if _HOURGLASS.position(entered) > _HOURGLASS.position(left):
-        if (entered, left) == first:
-            return "You have the right two stages, but the wrong way round: give the stage customers left first."
-        return f"{left} → {entered} is a move forward; the question asks for a move back to an earlier stage."
-    return f"{left} → {entered} is a move back, but not the most common one."
-
-
-@exercise(
-    "06-moves-from-try",
-    hints=[f"Look at the row \"{MOVES_FROM}\" of jl.analytics.transition_matrix(events): it counts where customers "
-           f"went next after {MOVES_FROM}. Stages to the left of {MOVES_FROM} are moves back.",
-           f"row = matrix.loc[\"{MOVES_FROM}\"]; add up the moves to Know, Like and Trust, divide by row.sum() and "
-           "multiply by 100.",
-           ],
-    wrong=63.5,
-)
-def _moves_from_try(answer: Any, events: pd.DataFrame | None = None) -> str | None:
-    value = number_in(answer)
-    if value is None:
-        return "Give the share as a number in percent, without quotes, e.g. 12.5 for 12.5%."
-    row = transition_matrix(_log(events)).loc[MOVES_FROM]
-    position = _HOURGLASS.position(MOVES_FROM)
-    back, total = row.iloc[:position].sum(), row.sum()
-    share = 100 * back / total
-    if close_to(value, share, tolerance=0.5):
-        return None
-    if close_to(value, share / 100, tolerance=0.005):
-        return "That is the share as a fraction; give it in percent (multiply by 100)."
-    if close_to(value, 100 - share, tolerance=0.5):
-        return f"That is the share of moves out of {MOVES_FROM} that go forward; the question asks for the moves back."
-    if close_to(value, back, tolerance=0.5):
-        return f"That is the number of moves back; divide it by all moves out of {MOVES_FROM} to get a share."
-    return f"{value:g}% is not the share of moves out of {MOVES_FROM} that go back to an earlier stage."
-
-
-@exercise(
-    "06-cycle-phase",
-    hints=["The four-phase cycle has fewer, wider phases than the hourglass. Which phase is about weighing the "
-           "options before buying?",
-           f"jl.convert(\"{CYCLE_STEP}\", \"hourglass\", \"cycle\") gives the answer; write its name as text.",
-           ],
-    wrong="Purchase",
-    right="Consideration",
-)
-def _cycle_phase(answer: Any) -> str | None:
-    if isinstance(answer, (tuple, list)) and len(answer) == 1:
-        answer = answer[0]  # what jl.convert returns, kept as it is
-    if not isinstance(answer, str):
-        return "Give the phase as text, in quotes, such as \"Loyalty\"."
-    expected = convert(CYCLE_STEP, "hourglass", "cycle")[0]
-    if same_text(answer, expected):
-        return None
-    if any(same_text(answer, name) for name in _CYCLE.stage_names):
-        return f"{answer.strip()} is a phase of the cycle, but not the one {CYCLE_STEP} belongs to."
-    if _hourglass_stage(answer) is not None:
-        return f"'{answer}' is a step of the hourglass; give a phase of the cycle: {', '.join(_CYCLE.stage_names)}."
-    return f"'{answer}' is not a phase of the cycle: {', '.join(_CYCLE.stage_names)}."
-
-
 def _credit(paths: pd.DataFrame | None, model: str, name: str) -> float:
     """The credit ``model`` gives ``name`` on the paths the notebook passed (the practice paths by default)."""
     credit = heuristic_credit(practice_paths() if paths is None else paths, model)
@@ -313,3 +220,96 @@ def _removal_costs_most(answer: Any, events: pd.DataFrame | None = None) -> str 
         return (f"The {name} brings the most customers in (first touch), but losing it would cost fewer "
                 "purchases than losing another touchpoint.")
     return f"Without the {name} fewer purchases would be lost than without another touchpoint before the purchase."
+
+
+def _stage_pair(answer: Any) -> tuple[str, str] | None:
+    """Two stage names from a tuple or list, or from text such as "Try → Trust"; None otherwise."""
+    if isinstance(answer, str):
+        parts = _ARROW.split(answer.strip())
+        answer = parts if len(parts) == 2 else None
+    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
+        return None
+    first, second = (_hourglass_stage(item) for item in answer)
+    if first is None or second is None:
+        return None
+    return first, second
+
+
+@exercise(
+    "06-most-common-backward-move",
+    hints=["A backward move goes from a later stage to an earlier one, such as Buy → Like. "
+           "jl.analytics.backward_moves(events) lists them, the most common first.",
+           "Take the first row of jl.analytics.backward_moves(events) and give its two stages in brackets: "
+           "(\"from stage\", \"to stage\").",
+           ],
+    wrong=("Trust", "Try"),
+)
+def _most_common_backward_move(answer: Any, events: pd.DataFrame | None = None) -> str | None:
+    pair = _stage_pair(answer)
+    if pair is None:
+        return ("Give two stages of the hourglass in brackets, the stage they left first: "
+                "(\"Buy\", \"Like\").")
+    moves = backward_moves(_log(events))
+    first = (moves.loc[0, "from"], moves.loc[0, "to"])
+    if pair == first:
+        return None
+    left, entered = pair
+    if left == entered:
+        return "Moving from a stage to the same stage is no move at all; give two different stages."
+    if _HOURGLASS.position(entered) > _HOURGLASS.position(left):
+        if (entered, left) == first:
+            return "You have the right two stages, but the wrong way round: give the stage customers left first."
+        return f"{left} → {entered} is a move forward; the question asks for a move back to an earlier stage."
+    return f"{left} → {entered} is a move back, but not the most common one."
+
+
+@exercise(
+    "06-moves-from-try",
+    hints=[f"Look at the row \"{MOVES_FROM}\" of jl.analytics.transition_matrix(events): it counts where customers "
+           f"went next after {MOVES_FROM}. Stages to the left of {MOVES_FROM} are moves back.",
+           f"row = matrix.loc[\"{MOVES_FROM}\"]; add up the moves to Know, Like and Trust, divide by row.sum() and "
+           "multiply by 100.",
+           ],
+    wrong=63.5,
+)
+def _moves_from_try(answer: Any, events: pd.DataFrame | None = None) -> str | None:
+    value = number_in(answer)
+    if value is None:
+        return "Give the share as a number in percent, without quotes, e.g. 12.5 for 12.5%."
+    row = transition_matrix(_log(events)).loc[MOVES_FROM]
+    position = _HOURGLASS.position(MOVES_FROM)
+    back, total = row.iloc[:position].sum(), row.sum()
+    share = 100 * back / total
+    if close_to(value, share, tolerance=0.5):
+        return None
+    if close_to(value, share / 100, tolerance=0.005):
+        return "That is the share as a fraction; give it in percent (multiply by 100)."
+    if close_to(value, 100 - share, tolerance=0.5):
+        return f"That is the share of moves out of {MOVES_FROM} that go forward; the question asks for the moves back."
+    if close_to(value, back, tolerance=0.5):
+        return f"That is the number of moves back; divide it by all moves out of {MOVES_FROM} to get a share."
+    return f"{value:g}% is not the share of moves out of {MOVES_FROM} that go back to an earlier stage."
+
+
+@exercise(
+    "06-cycle-phase",
+    hints=["The four-phase cycle has fewer, wider phases than the hourglass. Which phase is about weighing the "
+           "options before buying?",
+           f"jl.convert(\"{CYCLE_STEP}\", \"hourglass\", \"cycle\") gives the answer; write its name as text.",
+           ],
+    wrong="Purchase",
+    right="Consideration",
+)
+def _cycle_phase(answer: Any) -> str | None:
+    if isinstance(answer, (tuple, list)) and len(answer) == 1:
+        answer = answer[0]  # what jl.convert returns, kept as it is
+    if not isinstance(answer, str):
+        return "Give the phase as text, in quotes, such as \"Loyalty\"."
+    expected = convert(CYCLE_STEP, "hourglass", "cycle")[0]
+    if same_text(answer, expected):
+        return None
+    if any(same_text(answer, name) for name in _CYCLE.stage_names):
+        return f"{answer.strip()} is a phase of the cycle, but not the one {CYCLE_STEP} belongs to."
+    if _hourglass_stage(answer) is not None:
+        return f"'{answer}' is a step of the hourglass; give a phase of the cycle: {', '.join(_CYCLE.stage_names)}."
+    return f"'{answer}' is not a phase of the cycle: {', '.join(_CYCLE.stage_names)}."

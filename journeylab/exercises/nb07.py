@@ -11,15 +11,15 @@ and work the expected answer out from it with the package.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 from journeylab.checks import exercise
-from journeylab.exercises._answers import listed
 from journeylab.errors import UnknownNameError
+from journeylab.exercises._answers import listed
 from journeylab.journey import Journey, StageGoal, Touchpoint
 from journeylab.kpis import get_kpi
-from journeylab.opportunities import (EFFORT_MIDDLE, MISSED_GOAL_BOOST, QUADRANTS, VALUE_MIDDLE, Opportunity,
-                                     prioritise, quadrant)
+from journeylab.opportunities import EFFORT_MIDDLE, MISSED_GOAL_BOOST, QUADRANTS, VALUE_MIDDLE, Opportunity, prioritise, quadrant
 from journeylab.personas import Persona
 
 __all__: list[str] = []
@@ -212,7 +212,7 @@ def _place_on_matrix(answer: Any, opportunity: Opportunity | None = None) -> str
 
 def _sorted_by(ideas: Sequence[Opportunity], key: Any, highest_first: bool) -> bool:
     values = [key(idea) for idea in ideas]
-    pairs = list(zip(values, values[1:]))
+    pairs = list(pairwise(values))
     return all(a >= b for a, b in pairs) if highest_first else all(a <= b for a, b in pairs)
 
 
