@@ -1,4 +1,5 @@
-"""Tests for journeylab.analytics: hand-worked funnels, moves, waiting times and goals."""
+"""Tests for journeylab.analytics beyond the funnels (test_funnels.py): reading event logs, moves, waiting
+times, goals and campaign KPIs, worked out by hand."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 import pytest
+from event_cases import CLOSED_USERS, journeys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,106 +24,12 @@ from journeylab.analytics import (
     transition_matrix,
 )
 from journeylab.errors import SchemaError, UnknownNameError, ValidationError
-from journeylab.frameworks import get_framework
 
 HOURGLASS = ["Know", "Like", "Trust", "Try", "Buy", "Repeat", "Refer"]
 EVENT_FUNCTIONS = [stage_funnel, transition_matrix, backward_moves, time_between_stages]
 
 
-def journeys() -> pd.DataFrame:
-    """Six customers, each with one habit the functions must handle.
-
-    A goes back (Try -> Trust), B skips from Know to Buy, C walks the whole
-    hourglass but his rows are in reverse order in the table, D has Know and
-    Like at the same minute (Like listed first) and Trust twice, E liked the
-    brand before knowing it and never liked it again, F liked it before and after.
-    """
-    rows = [
-        ("A", "2024-01-01 09:00", "Know"),
-        ("A", "2024-01-02 09:00", "Like"),
-        ("A", "2024-01-04 09:00", "Trust"),
-        ("A", "2024-01-05 09:00", "Try"),
-        ("A", "2024-01-06 09:00", "Trust"),
-        ("A", "2024-01-09 09:00", "Buy"),
-        ("B", "2024-01-01 12:00", "Know"),
-        ("B", "2024-01-03 12:00", "Buy"),
-        ("C", "2024-01-20 08:00", "Refer"),
-        ("C", "2024-01-15 08:00", "Repeat"),
-        ("C", "2024-01-08 08:00", "Buy"),
-        ("C", "2024-01-06 08:00", "Try"),
-        ("C", "2024-01-05 08:00", "Trust"),
-        ("C", "2024-01-03 08:00", "Like"),
-        ("C", "2024-01-02 08:00", "Know"),
-        ("D", "2024-01-03 10:00", "Like"),
-        ("D", "2024-01-03 10:00", "Know"),
-        ("D", "2024-01-04 10:00", "Trust"),
-        ("D", "2024-01-05 10:00", "Trust"),
-        ("E", "2024-01-01 11:00", "Like"),
-        ("E", "2024-01-02 11:00", "Know"),
-        ("F", "2024-01-01 07:00", "Like"),
-        ("F", "2024-01-02 07:00", "Know"),
-        ("F", "2024-01-04 07:00", "Like"),
-    ]
-    return pd.DataFrame(rows, columns=["user_id", "timestamp", "stage"])
-
-
-# --- stage_funnel ---------------------------------------------------------------------------
-
-# Closed funnel, by hand (a stage counts only at or after the previous one was reached):
-#   Know   A B C D E F                           6
-#   Like   A, C, D (same minute as Know), F (Like on the 4th after Know on the 2nd);
-#          not E (his only Like is before his Know), not B                         4
-#   Trust  A (4th), C (5th), D (4th)                                               3
-#   Try    A, C                                                                    2
-#   Buy    A (9th, after Try on the 5th), C; not B (never liked, trusted, tried)   2
-#   Repeat C, Refer C                                                              1, 1
-CLOSED_USERS = [6, 4, 3, 2, 2, 1, 1]
-CLOSED_STEP = [100, 100 * 4 / 6, 100 * 3 / 4, 100 * 2 / 3, 100 * 2 / 2, 100 * 1 / 2, 100 * 1 / 1]
-CLOSED_OVERALL = [100 * n / 6 for n in CLOSED_USERS]
-CLOSED_DROP_OFF = [0, 6 - 4, 4 - 3, 3 - 2, 2 - 2, 2 - 1, 1 - 1]
-
-# Open funnel: anyone with an event at the stage.
-#   Know A B C D E F = 6; Like A C D E F = 5; Trust A C D = 3; Try A C = 2;
-#   Buy A B C = 3 (more than Try: B skipped); Repeat C = 1; Refer C = 1
-OPEN_USERS = [6, 5, 3, 2, 3, 1, 1]
-OPEN_STEP = [100, 100 * 5 / 6, 100 * 3 / 5, 100 * 2 / 3, 100 * 3 / 2, 100 * 1 / 3, 100 * 1 / 1]
-OPEN_DROP_OFF = [0, 1, 2, 1, -1, 2, 0]
-
-
-def test_closed_funnel_matches_hand_count():
-    funnel = stage_funnel(journeys())
-    assert list(funnel.index) == HOURGLASS
-    assert funnel.index.name == "stage"
-    assert list(funnel.columns) == ["users", "step_conversion", "overall_conversion", "drop_off"]
-    assert funnel["users"].tolist() == CLOSED_USERS
-    assert funnel["step_conversion"].tolist() == pytest.approx(CLOSED_STEP)
-    assert funnel["overall_conversion"].tolist() == pytest.approx(CLOSED_OVERALL)
-    assert funnel["drop_off"].tolist() == CLOSED_DROP_OFF
-
-
-def test_open_funnel_matches_hand_count():
-    funnel = stage_funnel(journeys(), closed=False)
-    assert funnel["users"].tolist() == OPEN_USERS
-    assert funnel["step_conversion"].tolist() == pytest.approx(OPEN_STEP)
-    assert funnel["overall_conversion"].tolist() == pytest.approx([100 * n / 6 for n in OPEN_USERS])
-    assert funnel["drop_off"].tolist() == OPEN_DROP_OFF
-
-
-def test_like_before_know_counts_only_in_the_open_funnel():
-    # E: Like on the 1st, Know on the 2nd. Open: Know and Like. Closed: Know only.
-    only_e = journeys().query("user_id == 'E'")
-    assert stage_funnel(only_e, closed=False)["users"].tolist() == [1, 1, 0, 0, 0, 0, 0]
-    assert stage_funnel(only_e, closed=True)["users"].tolist() == [1, 0, 0, 0, 0, 0, 0]
-    # F has a second Like after his Know, so the closed funnel counts him at Like.
-    only_f = journeys().query("user_id == 'F'")
-    assert stage_funnel(only_f, closed=True)["users"].tolist() == [1, 1, 0, 0, 0, 0, 0]
-
-
-def test_same_time_counts_as_later_in_the_closed_funnel():
-    # D: Know and Like at 10:00 on the 3rd, then Trust: all three stages reached.
-    only_d = journeys().query("user_id == 'D'")
-    assert stage_funnel(only_d)["users"].tolist() == [1, 1, 1, 0, 0, 0, 0]
-
+# --- reading an event log: the rules every analysis shares ------------------------------------
 
 @pytest.mark.parametrize(
     "make_timestamps",
@@ -144,54 +52,6 @@ def test_row_order_does_not_matter():
     pd.testing.assert_frame_equal(stage_funnel(shuffled), stage_funnel(events))
     pd.testing.assert_frame_equal(transition_matrix(shuffled), transition_matrix(events))
     pd.testing.assert_frame_equal(time_between_stages(shuffled), time_between_stages(events))
-
-
-def test_stage_names_match_ignoring_case_and_spaces():
-    events = journeys()
-    shouted, whispered = events["stage"].str.upper(), " " + events["stage"].str.lower()
-    events["stage"] = shouted.where(events.index % 2 == 0, whispered)
-    funnel = stage_funnel(events)
-    assert list(funnel.index) == HOURGLASS  # reported in the framework's spelling
-    assert funnel["users"].tolist() == CLOSED_USERS
-
-
-def test_categorical_stage_and_extra_columns_are_fine():
-    events = journeys().assign(channel="email")
-    events["stage"] = events["stage"].astype("category")
-    assert stage_funnel(events)["users"].tolist() == CLOSED_USERS
-
-
-def test_other_frameworks_and_their_aliases():
-    # five_stage: "consideration" is the alias of Interest, "decision" of Desire.
-    # u1: Awareness, Consideration, Decision in order; u2: Awareness then Action (a skip).
-    # Closed: Awareness 2, Interest 1, Desire 1, Action 0, Post-action 0.
-    events = pd.DataFrame(
-        {
-            "user_id": [1, 1, 1, 2, 2],
-            "timestamp": ["2024-05-01", "2024-05-02", "2024-05-03", "2024-05-01", "2024-05-02"],
-            "stage": ["awareness", "Consideration", "decision", "Awareness", "Action"],
-        }
-    )
-    funnel = stage_funnel(events, framework="five_stage")
-    assert list(funnel.index) == list(get_framework("five_stage").stage_names)
-    assert funnel["users"].tolist() == [2, 1, 1, 0, 0]
-    assert stage_funnel(events, framework="five_stage", closed=False)["users"].tolist() == [2, 1, 1, 1, 0]
-
-
-def test_empty_stages_give_zero_or_nan_without_warnings():
-    # Two users with only Know: Like has 0 users, so its step conversion is 0 / 2 = 0 %,
-    # and every later stage divides by the 0 users before it: NaN, not a warning.
-    events = pd.DataFrame(
-        {"user_id": [1, 2], "timestamp": ["2024-01-01", "2024-01-02"], "stage": ["Know", "Know"]}
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        funnel = stage_funnel(events)
-    assert funnel["users"].tolist() == [2, 0, 0, 0, 0, 0, 0]
-    assert funnel["step_conversion"].iloc[:2].tolist() == [100.0, 0.0]
-    assert funnel["step_conversion"].iloc[2:].isna().all()
-    assert funnel["overall_conversion"].tolist() == [100.0] + [0.0] * 6
-    assert funnel["drop_off"].tolist() == [0, 2, 0, 0, 0, 0, 0]
 
 
 def test_an_empty_event_log_gives_zero_users_and_nan_rates():

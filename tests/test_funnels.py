@@ -1,18 +1,21 @@
-"""Tests for the funnel options of journeylab.analytics (notebook 04): window, direct steps, breakdown,
-trend, and time_to_convert. Every expected number is worked out by hand in the comment next to it."""
+"""Tests for journeylab.analytics.funnels (notebook 04): the closed and open stage_funnel, its options (window,
+direct steps, breakdown, trend), and time_to_convert. Every expected number is worked out by hand next to it."""
 
 from __future__ import annotations
 
+import warnings
 from datetime import timedelta
 
 import numpy as np
 import pandas as pd
 import pytest
+from event_cases import CLOSED_USERS, journeys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journeylab.analytics import stage_funnel, time_between_stages, time_to_convert
 from journeylab.errors import UnknownNameError, ValidationError
+from journeylab.frameworks import get_framework
 
 HOURGLASS = ["Know", "Like", "Trust", "Try", "Buy", "Repeat", "Refer"]
 
@@ -25,6 +28,104 @@ def log(*rows: tuple) -> pd.DataFrame:
 
 def users(funnel: pd.DataFrame, stages: int = 4) -> list[int]:
     return funnel["users"].tolist()[:stages]
+
+
+# --- the closed and the open funnel ---------------------------------------------------------
+
+# CLOSED_USERS, the closed funnel of journeys(), is counted by hand in event_cases.py.
+CLOSED_STEP = [100, 100 * 4 / 6, 100 * 3 / 4, 100 * 2 / 3, 100 * 2 / 2, 100 * 1 / 2, 100 * 1 / 1]
+CLOSED_OVERALL = [100 * n / 6 for n in CLOSED_USERS]
+CLOSED_DROP_OFF = [0, 6 - 4, 4 - 3, 3 - 2, 2 - 2, 2 - 1, 1 - 1]
+
+# Open funnel: anyone with an event at the stage.
+#   Know A B C D E F = 6; Like A C D E F = 5; Trust A C D = 3; Try A C = 2;
+#   Buy A B C = 3 (more than Try: B skipped); Repeat C = 1; Refer C = 1
+OPEN_USERS = [6, 5, 3, 2, 3, 1, 1]
+OPEN_STEP = [100, 100 * 5 / 6, 100 * 3 / 5, 100 * 2 / 3, 100 * 3 / 2, 100 * 1 / 3, 100 * 1 / 1]
+OPEN_DROP_OFF = [0, 1, 2, 1, -1, 2, 0]
+
+
+def test_closed_funnel_matches_hand_count():
+    funnel = stage_funnel(journeys())
+    assert list(funnel.index) == HOURGLASS
+    assert funnel.index.name == "stage"
+    assert list(funnel.columns) == ["users", "step_conversion", "overall_conversion", "drop_off"]
+    assert funnel["users"].tolist() == CLOSED_USERS
+    assert funnel["step_conversion"].tolist() == pytest.approx(CLOSED_STEP)
+    assert funnel["overall_conversion"].tolist() == pytest.approx(CLOSED_OVERALL)
+    assert funnel["drop_off"].tolist() == CLOSED_DROP_OFF
+
+
+def test_open_funnel_matches_hand_count():
+    funnel = stage_funnel(journeys(), closed=False)
+    assert funnel["users"].tolist() == OPEN_USERS
+    assert funnel["step_conversion"].tolist() == pytest.approx(OPEN_STEP)
+    assert funnel["overall_conversion"].tolist() == pytest.approx([100 * n / 6 for n in OPEN_USERS])
+    assert funnel["drop_off"].tolist() == OPEN_DROP_OFF
+
+
+def test_like_before_know_counts_only_in_the_open_funnel():
+    # E: Like on the 1st, Know on the 2nd. Open: Know and Like. Closed: Know only.
+    only_e = journeys().query("user_id == 'E'")
+    assert stage_funnel(only_e, closed=False)["users"].tolist() == [1, 1, 0, 0, 0, 0, 0]
+    assert stage_funnel(only_e, closed=True)["users"].tolist() == [1, 0, 0, 0, 0, 0, 0]
+    # F has a second Like after his Know, so the closed funnel counts him at Like.
+    only_f = journeys().query("user_id == 'F'")
+    assert stage_funnel(only_f, closed=True)["users"].tolist() == [1, 1, 0, 0, 0, 0, 0]
+
+
+def test_same_time_counts_as_later_in_the_closed_funnel():
+    # D: Know and Like at 10:00 on the 3rd, then Trust: all three stages reached.
+    only_d = journeys().query("user_id == 'D'")
+    assert stage_funnel(only_d)["users"].tolist() == [1, 1, 1, 0, 0, 0, 0]
+
+
+def test_stage_names_match_ignoring_case_and_spaces():
+    events = journeys()
+    shouted, whispered = events["stage"].str.upper(), " " + events["stage"].str.lower()
+    events["stage"] = shouted.where(events.index % 2 == 0, whispered)
+    funnel = stage_funnel(events)
+    assert list(funnel.index) == HOURGLASS  # reported in the framework's spelling
+    assert funnel["users"].tolist() == CLOSED_USERS
+
+
+def test_categorical_stage_and_extra_columns_are_fine():
+    events = journeys().assign(channel="email")
+    events["stage"] = events["stage"].astype("category")
+    assert stage_funnel(events)["users"].tolist() == CLOSED_USERS
+
+
+def test_other_frameworks_and_their_aliases():
+    # five_stage: "consideration" is the alias of Interest, "decision" of Desire.
+    # u1: Awareness, Consideration, Decision in order; u2: Awareness then Action (a skip).
+    # Closed: Awareness 2, Interest 1, Desire 1, Action 0, Post-action 0.
+    events = pd.DataFrame(
+        {
+            "user_id": [1, 1, 1, 2, 2],
+            "timestamp": ["2024-05-01", "2024-05-02", "2024-05-03", "2024-05-01", "2024-05-02"],
+            "stage": ["awareness", "Consideration", "decision", "Awareness", "Action"],
+        }
+    )
+    funnel = stage_funnel(events, framework="five_stage")
+    assert list(funnel.index) == list(get_framework("five_stage").stage_names)
+    assert funnel["users"].tolist() == [2, 1, 1, 0, 0]
+    assert stage_funnel(events, framework="five_stage", closed=False)["users"].tolist() == [2, 1, 1, 1, 0]
+
+
+def test_empty_stages_give_zero_or_nan_without_warnings():
+    # Two users with only Know: Like has 0 users, so its step conversion is 0 / 2 = 0 %,
+    # and every later stage divides by the 0 users before it: NaN, not a warning.
+    events = pd.DataFrame(
+        {"user_id": [1, 2], "timestamp": ["2024-01-01", "2024-01-02"], "stage": ["Know", "Know"]}
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        funnel = stage_funnel(events)
+    assert funnel["users"].tolist() == [2, 0, 0, 0, 0, 0, 0]
+    assert funnel["step_conversion"].iloc[:2].tolist() == [100.0, 0.0]
+    assert funnel["step_conversion"].iloc[2:].isna().all()
+    assert funnel["overall_conversion"].tolist() == [100.0] + [0.0] * 6
+    assert funnel["drop_off"].tolist() == [0, 2, 0, 0, 0, 0, 0]
 
 
 # --- within: the conversion window ------------------------------------------------------------

@@ -1,0 +1,54 @@
+"""journeylab.storage: a file is replaced whole or not at all, and no temporary file is left behind."""
+
+import os
+
+import pytest
+
+from journeylab.storage import atomic_file, atomic_write
+
+
+def test_atomic_write_writes_the_text_and_returns_the_path(tmp_path):
+    path = atomic_write(tmp_path / "notes.txt", "Ærø Cykler\nline two\n")
+    assert path == tmp_path / "notes.txt"
+    assert path.read_text(encoding="utf-8") == "Ærø Cykler\nline two\n"
+    assert [item.name for item in tmp_path.iterdir()] == ["notes.txt"], "no temporary file is left behind"
+
+
+def test_atomic_write_replaces_an_existing_file_and_makes_missing_folders(tmp_path):
+    path = tmp_path / "exports" / "2024" / "plan.md"
+    atomic_write(path, "old plan")
+    atomic_write(path, "new plan")
+    assert path.read_text(encoding="utf-8") == "new plan"
+    assert [item.name for item in path.parent.iterdir()] == ["plan.md"]
+
+
+def test_an_error_while_writing_keeps_the_old_content_and_leaves_no_temporary_file(tmp_path):
+    path = tmp_path / "journey.json"
+    path.write_text('{"name": "Nordlys Home"}', encoding="utf-8")
+    with pytest.raises(RuntimeError, match="crash"), atomic_file(path) as file:
+        file.write('{"name": "half writ')
+        raise RuntimeError("crash in the middle of writing")
+    assert path.read_text(encoding="utf-8") == '{"name": "Nordlys Home"}'
+    assert [item.name for item in tmp_path.iterdir()] == ["journey.json"]
+
+
+def test_an_error_before_the_first_save_leaves_no_file_at_all(tmp_path):
+    with pytest.raises(KeyboardInterrupt), atomic_file(tmp_path / "new.txt") as file:
+        file.write("never finished")
+        raise KeyboardInterrupt
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_atomic_file_in_binary_mode_writes_the_bytes_as_given(tmp_path):
+    with atomic_file(tmp_path / "picture.png", binary=True) as file:
+        file.write(b"\x89PNG\r\n\x1a\n")
+    assert (tmp_path / "picture.png").read_bytes() == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_file_gets_the_users_usual_permissions_not_those_of_a_temporary_file(tmp_path):
+    umask = os.umask(0o027)
+    try:
+        path = atomic_write(tmp_path / "shared.txt", "for the team")
+    finally:
+        os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o640
