@@ -20,7 +20,7 @@ def text(value: Any, field: str, *, required: bool = False) -> str:
         value = ""
     if not isinstance(value, str):
         raise ValidationError(field, "must be text", value=value, allowed="text in quotes, e.g. \"Instagram\"")
-    cleaned = " ".join(value.replace("\r", "\n").split("\n")).strip()
+    cleaned = " ".join(value.replace("\r\n", "\n").replace("\r", "\n").split("\n")).strip()  # Windows breaks too
     if required and not cleaned:
         raise ValidationError(field, "must not be empty", value=value, allowed="any text that is not blank")
     return cleaned

@@ -94,3 +94,7 @@ def test_choice_refuses_other_values_listing_the_allowed_ones(value):
     error = refused(_fields.choice, value, "goal.better", ("higher", "lower"))
     assert error.field == "goal.better" and error.allowed == "higher, lower"
     assert "goal.better: is not one of the allowed values" in str(error)
+
+
+def test_a_windows_line_break_becomes_one_space_like_any_other():
+    assert _fields.text("a\r\nb", "note") == _fields.text("a\nb", "note") == "a b"
