@@ -26,13 +26,15 @@ and the ``check``/``hint``/``progress`` that notebooks call, live in
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["Exercise", "Feedback", "exercise", "evaluate", "is_placeholder", "EXERCISES", "SYMBOLS",
-           "CORRECT", "INCORRECT", "NOT_ANSWERED", "NOT_ANSWERED_TEXT"]
+           "CORRECT", "INCORRECT", "NOT_ANSWERED", "NOT_ANSWERED_TEXT", "remark"]
 
 CORRECT, INCORRECT, NOT_ANSWERED = "correct", "incorrect", "not answered yet"
 
@@ -124,15 +126,42 @@ class Feedback:
         )
 
 
+_PLACEHOLDER_TEXTS = {"...", "…"}
+
+
 def is_placeholder(answer: Any) -> bool:
-    """Whether an answer still is (or contains) the ``...`` placeholder, or is missing."""
-    if answer is Ellipsis or answer is None:
+    """Whether an answer still is (or contains) the ``...`` placeholder, or is missing.
+
+    The placeholder counts wherever it is left: ``...`` itself, the text ``"..."``,
+    an item of a list, a value of a dictionary or a field of a model
+    (``jl.Tactic("...")``, ``jl.Persona("Jessica", goals=["..."])``).
+
+    >>> is_placeholder(["Know", ...]), is_placeholder({"goal": "..."}), is_placeholder(["Know", "Like"])
+    (True, True, False)
+    """
+    return _holds_placeholder(answer, none_counts=True)
+
+
+def _holds_placeholder(value: Any, *, none_counts: bool) -> bool:
+    if value is Ellipsis or (value is None and none_counts):
         return True
-    if isinstance(answer, (list, tuple, set, frozenset)):
-        return any(is_placeholder(item) for item in answer)
-    if isinstance(answer, dict):
-        return any(is_placeholder(item) for item in answer.values())
+    if isinstance(value, str):
+        return value.strip() in _PLACEHOLDER_TEXTS
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return any(_holds_placeholder(item, none_counts=none_counts) for item in value)
+    if isinstance(value, dict):
+        return any(_holds_placeholder(item, none_counts=none_counts) for item in value.values())
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # a model: an empty field may be None
+        return any(_holds_placeholder(getattr(value, item.name), none_counts=False) for item in dataclasses.fields(value))
     return False
+
+
+_remarks: ContextVar[tuple[str, ...]] = ContextVar("journeylab_check_remarks", default=())
+
+
+def remark(text: str) -> None:
+    """Add a sentence to the feedback of a correct answer, e.g. the exact value behind a rounded one."""
+    _remarks.set((*_remarks.get(), text))
 
 
 def evaluate(found: Exercise, answer: Any, **context: Any) -> Feedback:
@@ -146,11 +175,15 @@ def evaluate(found: Exercise, answer: Any, **context: Any) -> Feedback:
                                                 "answer itself after the = sign, without print, and run both cells again.")
     if is_placeholder(answer):
         return Feedback(found.id, NOT_ANSWERED, NOT_ANSWERED_TEXT)
+    token = _remarks.set(())
     try:
         problem = found.checker(answer, **context)
     except Exception as error:  # a wrong answer of an unexpected kind must not show a traceback
         problem = f"this answer could not be checked ({type(error).__name__}: {error})."
+    finally:
+        remarks = _remarks.get()
+        _remarks.reset(token)
     if problem is None:
-        return Feedback(found.id, CORRECT, "correct! Well done.")
+        return Feedback(found.id, CORRECT, " ".join(("correct! Well done.", *remarks)))
     first_hint = found.hints[0] if found.hints else ""
     return Feedback(found.id, INCORRECT, f"not quite. {problem}", hint=first_hint)

@@ -53,11 +53,15 @@ def _monthly(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _kpi_name(text: Any) -> str | None:
-    """The registry name of the KPI a text names (label, name or abbreviation), or None."""
-    try:
-        return get_kpi(text).name if isinstance(text, str) else None
-    except UnknownNameError:
+    """The registry name of the KPI a text names (label, name or abbreviation, "rate" optional), or None."""
+    if not isinstance(text, str):
         return None
+    for name in (text, f"{text.strip()} rate"):  # "Cart abandonment" is what marketers say for the rate
+        try:
+            return get_kpi(name).name
+        except UnknownNameError:
+            continue
+    return None
 
 
 @exercise(
