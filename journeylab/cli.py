@@ -106,12 +106,17 @@ def _cohort(args: argparse.Namespace) -> int:
     with tqdm(total=count, unit="notebook", file=sys.stderr, disable=args.quiet) as bar:
         results = run_cohort(roster, args.out, notebooks, jobs=args.jobs, progress=lambda result: bar.update())
     width = max([len(result.participant) for result in results] + [11])
-    print(f"{'participant'.ljust(width)}  {'notebook':<40} {'result':<7} {'seconds':>7}")
+    print(f"{'participant'.ljust(width)}  {'notebook':<50} {'result':<7} {'seconds':>7}")
     for result in results:
         status = "ok" if result.ok else "FAILED"
-        print(f"{result.participant.ljust(width)}  {result.notebook:<40} {status:<7} {result.seconds:7.1f}")
+        where = f"{Path(result.output).parent.name}/{result.notebook}"
+        print(f"{result.participant.ljust(width)}  {where:<50} {status:<7} {result.seconds:7.1f}")
         if result.error:
             print(f"{'':{width}}    {result.error}")
+    print("folders:")
+    folders = dict.fromkeys((result.participant, Path(result.output).parent.parent.name) for result in results)
+    for participant, folder in folders:
+        print(f"  {participant} -> {Path(args.out) / folder}")
     failed = sum(not result.ok for result in results)
     print(f"{len(results) - failed} of {len(results)} runs succeeded; workbooks in {args.out}")
     return 1 if failed else 0

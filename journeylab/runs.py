@@ -33,6 +33,7 @@ __all__ = [
     "validate_run",
     "run_notebook",
     "safe_name",
+    "participant_folders",
     "read_roster",
     "RunResult",
     "run_cohort",
@@ -181,13 +182,27 @@ def _run_one(participant: str, notebook: str, output: str, parameters: dict[str,
     return RunResult(participant, Path(notebook).name, output, False, time.perf_counter() - start, message)
 
 
-def _unique_folders(names: Iterable[str]) -> list[str]:
-    seen: dict[str, int] = {}
+def participant_folders(names: Iterable[str]) -> list[str]:
+    """One distinct folder name per participant, in roster order.
+
+    A repeated name gets ``-2``, ``-3`` ...; a suffix is never one that another
+    participant's own name would give (``x``, ``x``, ``x-2`` become ``x``, ``x-3``,
+    ``x-2``), and names that differ only in capitals stay apart on every computer.
+
+    >>> participant_folders(["x", "x", "x-2", "Anne", "anne"])
+    ['x', 'x-3', 'x-2', 'Anne', 'anne-2']
+    """
+    bases = [safe_name(name) for name in names]
+    own = {base.casefold() for base in bases}
+    taken: set[str] = set()
     folders = []
-    for name in names:
-        base = safe_name(name)
-        seen[base] = seen.get(base, 0) + 1
-        folders.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    for base in bases:
+        candidate, number = base, 1
+        while candidate.casefold() in taken or (number > 1 and candidate.casefold() in own):
+            number += 1
+            candidate = f"{base}-{number}"
+        taken.add(candidate.casefold())
+        folders.append(candidate)
     return folders
 
 
@@ -201,28 +216,29 @@ def run_cohort(
 ) -> list[RunResult]:
     """Make and execute a personalised workbook set for every participant of a roster.
 
-    Each participant gets a folder in ``out`` (a safe, unique name) with their
-    own executed copy of each notebook. Runs go in parallel over ``jobs``
-    processes (default: every core); a failed run is reported, not fatal.
+    Each participant gets a folder in ``out`` (a safe, distinct name: see
+    :func:`participant_folders`) laid out as the course is, ``notebooks/`` and
+    ``exercises/``, so it opens as a course folder of its own (the data comes
+    from the participant's seed). Runs go in parallel over ``jobs`` processes
+    (default: every core); a failed run is reported, not fatal.
     """
     rows = read_roster(roster) if not isinstance(roster, list) else roster
     notebook_paths = [Path(path) for path in (notebooks or course_notebooks())]
     out = Path(out)
     tasks = []
-    for row, folder in zip(rows, _unique_folders(row["participant"] for row in rows)):
+    for row, folder in zip(rows, participant_folders(row["participant"] for row in rows)):
         parameters = {key: value for key, value in row.items() if key != "participant" and value != ""}
-        for notebook in notebook_paths:
-            tasks.append((row["participant"], str(notebook), str(out / folder / notebook.name), parameters))
-    results: list[RunResult] = []
+        for notebook in notebook_paths:  # notebooks/00_… and exercises/00_… share a name: keep their folders
+            tasks.append((row["participant"], str(notebook), str(out / folder / notebook.parent.name / notebook.name),
+                          parameters))
+    results: dict[int, RunResult] = {}
     with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
-        futures = [pool.submit(_run_one, *task) for task in tasks]
+        futures = {pool.submit(_run_one, *task): index for index, task in enumerate(tasks)}
         for future in as_completed(futures):
-            result = future.result()
-            results.append(result)
+            results[futures[future]] = result = future.result()
             if progress is not None:
                 progress(result)
-    order = {(task[0], Path(task[1]).name): index for index, task in enumerate(tasks)}
-    return sorted(results, key=lambda result: order[(result.participant, result.notebook)])
+    return [results[index] for index in range(len(tasks))]
 
 
 def verify_course(root: str | Path | None = None, out: str | Path | None = None) -> list[RunResult]:

@@ -88,7 +88,7 @@ def test_a_cohort_runs_everyone_and_one_bad_row_does_not_stop_the_others(tmp_pat
     assert "seed: must be a whole number (got 'abc')" in printed
     folders = sorted(path.name for path in out.iterdir())
     assert folders == ["Anne_Mette", "Ærø_Ågesen", "Ærø_Ågesen-2"]
-    second = nbformat.read(out / "Anne_Mette" / START.name, as_version=4)
+    second = nbformat.read(out / "Anne_Mette" / "notebooks" / START.name, as_version=4)
     assert any("seed = 7" in cell.source for cell in second.cells)
 
 
@@ -124,3 +124,29 @@ def test_verify_runs_every_notebook_and_reports_the_one_that_fails(tmp_path):
     assert [(result.notebook, result.ok) for result in results] == [("00_start_here.ipynb", True), ("00_start_here.ipynb", False)]
     assert "ZeroDivisionError" in results[1].error
     assert all(result.seconds > 0 for result in results)
+
+
+def test_a_cohort_keeps_the_course_layout_so_no_workbook_overwrites_another(tmp_path):
+    exercise = COURSE_ROOT / "exercises" / START.name
+    results = run_cohort([{"participant": "Bo", "seed": "3"}], tmp_path, [START, exercise], jobs=2)
+    assert all(result.ok for result in results)
+    teaching = nbformat.read(tmp_path / "Bo" / "notebooks" / START.name, as_version=4)
+    workbook = nbformat.read(tmp_path / "Bo" / "exercises" / START.name, as_version=4)
+    assert teaching.cells[0].source == nbformat.read(START, as_version=4).cells[0].source
+    assert workbook.cells[0].source == nbformat.read(exercise, as_version=4).cells[0].source
+    assert teaching != workbook
+    from journeylab.folders import is_course_folder
+
+    assert is_course_folder(tmp_path / "Bo")
+
+
+@pytest.mark.parametrize("names, folders", [
+    (["x", "x", "x-2"], ["x", "x-3", "x-2"]),
+    (["Anne", "anne", "ANNE"], ["Anne", "anne-2", "ANNE-3"]),
+    (["a/b", "a b", "a_b"], ["a_b", "a_b-2", "a_b-3"]),
+])
+def test_participants_always_get_distinct_folders(names, folders):
+    from journeylab.runs import participant_folders
+
+    assert participant_folders(names) == folders
+    assert len({folder.casefold() for folder in folders}) == len(names)
