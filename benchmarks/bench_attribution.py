@@ -26,10 +26,10 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout, installed or not
-from bench_analytics import best_times  # the same fair timing loop (run from this folder)
-
 from journeylab.attribution import markov_removal_effects, paths_from_events, touchpoint_importance
 from journeylab.frameworks import get_framework
+
+from bench_analytics import best_times  # the same fair timing loop (run from this folder)
 
 HOURGLASS = get_framework("hourglass")
 STAGES = np.array(HOURGLASS.stage_names, dtype=object)

@@ -11,7 +11,6 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 import pytest
-from event_cases import CLOSED_USERS, journeys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +23,8 @@ from journeylab.analytics import (
     transition_matrix,
 )
 from journeylab.errors import SchemaError, UnknownNameError, ValidationError
+
+from event_cases import CLOSED_USERS, journeys
 
 HOURGLASS = ["Know", "Like", "Trust", "Try", "Buy", "Repeat", "Refer"]
 EVENT_FUNCTIONS = [stage_funnel, transition_matrix, backward_moves, time_between_stages]

@@ -9,13 +9,14 @@ from datetime import timedelta
 import numpy as np
 import pandas as pd
 import pytest
-from event_cases import CLOSED_USERS, journeys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journeylab.analytics import stage_funnel, time_between_stages, time_to_convert
 from journeylab.errors import UnknownNameError, ValidationError
 from journeylab.frameworks import get_framework
+
+from event_cases import CLOSED_USERS, journeys
 
 HOURGLASS = ["Know", "Like", "Trust", "Try", "Buy", "Repeat", "Refer"]
 

@@ -8,10 +8,11 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
-from plot_cases import BLUE, HOURGLASS, VERMILLION, shows
 
 from journeylab import plots
 from journeylab.errors import SchemaError, UnknownNameError, ValidationError
+
+from plot_cases import BLUE, HOURGLASS, VERMILLION, shows
 
 # -- attribution: the models side by side -------------------------------------------------
 

@@ -1,9 +1,9 @@
 """journeylab.plots.canvas: the updated empathy canvas, drawn for a map with a goal, sees or hears."""
 
-from plot_cases import full_empathy_map, shows, texts
-
 from journeylab import plots
 from journeylab.personas import EmpathyMap
+
+from plot_cases import full_empathy_map, shows, texts
 
 
 def test_a_map_with_a_goal_sees_or_hears_is_drawn_as_the_updated_canvas():

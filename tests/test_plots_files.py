@@ -1,11 +1,12 @@
 """journeylab.plots.files: export to PNG, SVG and PDF, the same bytes each time, and the formats it refuses."""
 
 import pytest
-from plot_cases import emotion_journey, full_persona
 
 from journeylab import plots
 from journeylab.errors import ValidationError
 from journeylab.personas import Persona
+
+from plot_cases import emotion_journey, full_persona
 
 
 @pytest.mark.parametrize("suffix, magic", [("png", b"\x89PNG\r\n\x1a\n"), ("svg", b"<?xml"), ("pdf", b"%PDF-")])

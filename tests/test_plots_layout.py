@@ -4,6 +4,9 @@ from itertools import combinations
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from journeylab import plots
+
 from plot_cases import (
     LONG,
     attainment_table,
@@ -14,8 +17,6 @@ from plot_cases import (
     funnel_table,
     practitioner_journey,
 )
-
-from journeylab import plots
 
 
 def test_wrapped_lines_fit_their_width_even_in_wide_letters():

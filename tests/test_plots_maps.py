@@ -4,12 +4,13 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from plot_cases import HOURGLASS, LONG, emotion_journey, practitioner_journey, shows, texts
 
 from journeylab import plots
 from journeylab.errors import ValidationError
 from journeylab.journey import Journey, StageGoal, StageNotes, Touchpoint
 from journeylab.opportunities import Opportunity
+
+from plot_cases import HOURGLASS, LONG, emotion_journey, practitioner_journey, shows, texts
 
 # -- journey map --------------------------------------------------------------------------
 

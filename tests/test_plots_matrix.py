@@ -6,12 +6,13 @@ import pandas as pd
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from plot_cases import crowded_journey, texts
 
 from journeylab import plots
 from journeylab.errors import SchemaError, ValidationError
 from journeylab.journey import Journey
 from journeylab.opportunities import Opportunity, prioritise
+
+from plot_cases import crowded_journey, texts
 
 
 def matrix_points(figure: Figure) -> list[tuple[float, float]]:

@@ -1,11 +1,12 @@
 """journeylab.plots.people: the persona card and the classic empathy map."""
 
 import pytest
-from plot_cases import full_empathy_map, full_persona, shows, texts
 
 from journeylab import plots
 from journeylab.errors import ValidationError
 from journeylab.personas import EmpathyMap, Persona
+
+from plot_cases import full_empathy_map, full_persona, shows, texts
 
 
 def test_persona_card_shows_everything_about_the_persona():

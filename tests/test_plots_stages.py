@@ -7,11 +7,12 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
-from plot_cases import BLUE, GREEN, HOURGLASS, VERMILLION, attainment_table, funnel_table, shows, texts
 
 from journeylab import plots
 from journeylab.errors import SchemaError, UnknownNameError, ValidationError
 from journeylab.frameworks import get_framework
+
+from plot_cases import BLUE, GREEN, HOURGLASS, VERMILLION, attainment_table, funnel_table, shows, texts
 
 
 def labelled(figure: Figure) -> dict:

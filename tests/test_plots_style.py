@@ -4,9 +4,10 @@ import ast
 from pathlib import Path
 
 import matplotlib
-from plot_cases import funnel_table
 
 from journeylab import plots
+
+from plot_cases import funnel_table
 
 
 def test_the_palette_is_okabe_ito():

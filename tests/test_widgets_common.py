@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import ipywidgets
 import pytest
-from widget_cases import PNG_MAGIC, channels, close_all_widgets, nordlys, opportunity_journey, problem
 
 from journeylab.journey import Journey
 from journeylab.personas import EmpathyMap, Persona
 from journeylab.widgets import EmpathyMapBuilder, JourneyBuilder, PersonaBuilder
+
+from widget_cases import PNG_MAGIC, channels, close_all_widgets, nordlys, opportunity_journey, problem
 
 
 @pytest.fixture(autouse=True)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from widget_cases import PNG_MAGIC, close_all_widgets, problem
 
 from journeylab.errors import ValidationError
 from journeylab.personas import EmpathyMap
 from journeylab.widgets import EmpathyMapBuilder
+
+from widget_cases import PNG_MAGIC, close_all_widgets, problem
 
 
 @pytest.fixture(autouse=True)

@@ -7,10 +7,11 @@ test_widgets_journey_opportunities.py; what every builder shares (files, display
 from __future__ import annotations
 
 import pytest
-from widget_cases import PNG_MAGIC, channels, close_all_widgets, nordlys, problem
 
 from journeylab.journey import Journey, StageGoal, Touchpoint
 from journeylab.widgets import JourneyBuilder
+
+from widget_cases import PNG_MAGIC, channels, close_all_widgets, nordlys, problem
 
 
 @pytest.fixture(autouse=True)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from widget_cases import close_all_widgets, nordlys, problem
 
 from journeylab.journey import Journey, StageNotes
 from journeylab.widgets import JourneyBuilder
+
+from widget_cases import close_all_widgets, nordlys, problem
 
 
 @pytest.fixture(autouse=True)

@@ -6,11 +6,12 @@ import re
 
 import ipywidgets
 import pytest
-from widget_cases import close_all_widgets, nordlys, opportunity_journey, problem
 
 from journeylab.journey import Journey
 from journeylab.opportunities import Opportunity
 from journeylab.widgets import JourneyBuilder
+
+from widget_cases import close_all_widgets, nordlys, opportunity_journey, problem
 
 
 @pytest.fixture(autouse=True)

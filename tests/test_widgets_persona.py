@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from widget_cases import PNG_MAGIC, close_all_widgets, problem
 
 from journeylab.personas import Persona
 from journeylab.widgets import PersonaBuilder
+
+from widget_cases import PNG_MAGIC, close_all_widgets, problem
 
 
 @pytest.fixture(autouse=True)
