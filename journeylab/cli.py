@@ -90,6 +90,10 @@ def _run(args: argparse.Namespace) -> int:
 
     notebook = Path(args.notebook)
     output = Path(args.output) if args.output else Path.cwd() / f"{notebook.stem}_run.ipynb"
+    if output.exists() and output.resolve() != notebook.resolve() and not args.force:
+        print(f"journeylab: {output} exists already; give another name with -o, or add --force to replace it "
+              "(it is replaced only when the run succeeds)", file=sys.stderr)
+        return 2
     run_notebook(notebook, output, dict(args.parameter or []))
     print(f"wrote {output}")
     return 0
@@ -197,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
                      help="set a parameter (repeatable), e.g. -p seed 7 -p company 'Ærø Cykler'")
     run.add_argument("-o", "--output", help="where to write the executed notebook (default: NAME_run.ipynb here)")
+    run.add_argument("--force", action="store_true", help="replace an existing output file (after a successful run)")
 
     cohort = course_option(command("cohort", _cohort, "make an executed, personalised workbook set per participant",
                      "Read a roster (a CSV with a 'participant' column and one column per parameter it sets) and "

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import os
 import re
+import tempfile
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from journeylab.errors import CourseFolderError, FileFormatError, JourneyLabError, SchemaError, UnknownNameError
+from journeylab.errors import CourseFolderError, FileFormatError, JourneyLabError, SchemaError, UnknownNameError, ValidationError
 from journeylab.folders import course_folder
 from journeylab.parameters import PARAMETERS
 from journeylab.progress_store import throwaway_progress
@@ -101,17 +102,31 @@ def run_notebook(
     """Validate the parameters, then execute ``path`` into ``output`` with papermill.
 
     The run starts in the output's folder, so anything the notebook exports
-    lands next to the executed notebook, not in the course.
+    lands next to the executed notebook, not in the course. Papermill rewrites
+    its output while it runs, so it writes to a temporary file that replaces
+    ``output`` only when the run succeeded: an interrupted or failed run never
+    leaves a half-run notebook in place of a good one. ``output`` may not be
+    the notebook itself.
     """
     import papermill
 
     cleaned = validate_run(path, parameters or {})
     output = Path(output)
+    if output.resolve() == Path(path).resolve():
+        raise ValidationError("output", "is the notebook being run: the run would replace it", value=str(output),
+                              allowed="another file name, e.g. NAME_run.ipynb")
     output.parent.mkdir(parents=True, exist_ok=True)
-    papermill.execute_notebook(
-        str(path), str(output), parameters=cleaned, kernel_name="python3", cwd=str(output.parent),
-        progress_bar=False, log_output=False, execution_timeout=timeout,
-    )
+    handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.stem}.", suffix=".running.ipynb")
+    os.close(handle)
+    try:
+        papermill.execute_notebook(
+            str(path), temporary, parameters=cleaned, kernel_name="python3", cwd=str(output.parent),
+            progress_bar=False, log_output=False, execution_timeout=timeout,
+        )
+        os.replace(temporary, output)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
     return output
 
 

@@ -150,3 +150,34 @@ def test_participants_always_get_distinct_folders(names, folders):
 
     assert participant_folders(names) == folders
     assert len({folder.casefold() for folder in folders}) == len(names)
+
+
+def test_a_failed_run_leaves_the_good_workbook_in_place(tmp_path):
+    good = tmp_path / "workbook.ipynb"
+    run_notebook(START, good, {"seed": 3})
+    before = good.read_bytes()
+    broken = tmp_path / "broken.ipynb"
+    notebook = nbformat.read(START, as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('stopped half way')"))
+    nbformat.write(notebook, broken)
+    with pytest.raises(Exception, match="stopped half way"):
+        run_notebook(broken, good, {"seed": 4})
+    assert good.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["broken.ipynb", "workbook.ipynb"]  # no temporary left
+
+
+def test_run_refuses_to_write_over_the_notebook_it_runs(tmp_path):
+    copy = tmp_path / "00.ipynb"
+    copy.write_bytes(START.read_bytes())
+    with pytest.raises(ValidationError, match="output: is the notebook being run"):
+        run_notebook(copy, copy)
+    assert copy.read_bytes() == START.read_bytes()
+
+
+def test_run_command_asks_for_force_before_replacing_an_output(tmp_path, capsys):
+    existing = tmp_path / "mine.ipynb"
+    existing.write_text("{}", encoding="utf-8")
+    assert main(["run", str(START), "-o", str(existing)]) == 2
+    assert "exists already" in capsys.readouterr().err and existing.read_text(encoding="utf-8") == "{}"
+    assert main(["run", str(START), "-o", str(existing), "--force"]) == 0
+    assert nbformat.read(existing, as_version=4).cells
