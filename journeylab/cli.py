@@ -127,16 +127,17 @@ def _cohort(args: argparse.Namespace) -> int:
 
 
 def _collect(args: argparse.Namespace) -> int:
-    from journeylab.collect import collect, completion_table, write_report
+    from journeylab.collect import check_report_path, check_time_limit, collect, completion_table, write_report
 
-    table = completion_table(collect(args.folder, time_limit=args.time_limit))
-    for out in args.out:
+    outs = [check_report_path(out) for out in args.out]  # before any notebook runs
+    table = completion_table(collect(args.folder, time_limit=check_time_limit(args.time_limit)))
+    for out in outs:
         print(f"wrote {write_report(table, out)}")
     problems = table[table["problem"] != ""]
     print(f"{len(table)} notebooks collected, {len(problems)} with a problem")
     for row in problems.itertuples():
         print(f"  {row.participant} / {row.notebook}: {row.problem}")
-    return 0
+    return 1 if len(problems) else 0
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -10,21 +10,26 @@ submissions is only read, never written.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pandas as pd
 
 from journeylab.checks import CORRECT, INCORRECT, NOT_ANSWERED, SYMBOLS
+from journeylab.errors import FileFormatError, ValidationError
 from journeylab.progress_store import throwaway_progress
 from journeylab.storage import atomic_write
 from journeylab.time_limits import SUBMISSION_CELL_SECONDS
 
-__all__ = ["Submission", "read_feedback", "run_submission", "collect", "completion_table", "write_report", "CELL_TIME_LIMIT"]
+__all__ = ["Submission", "read_feedback", "run_submission", "collect", "completion_table", "write_report", "CELL_TIME_LIMIT",
+           "check_time_limit", "check_report_path"]
 
 CELL_TIME_LIMIT = SUBMISSION_CELL_SECONDS
 """Seconds one cell of a submission may run before it is stopped (set in :mod:`journeylab.time_limits`)."""
@@ -96,17 +101,59 @@ def _participant_of(path: Path, folder: Path) -> str:
     return relative.parts[0] if len(relative.parts) > 1 else path.stem
 
 
+def check_time_limit(seconds: Any) -> int:
+    """A time limit per cell: a whole number of seconds, at least 1 (0 would switch the limit off)."""
+    if isinstance(seconds, bool) or not isinstance(seconds, int) or seconds < 1:
+        raise ValidationError("--time-limit", "must be a whole number of seconds, 1 or more", value=seconds,
+                              allowed="e.g. 60; a submission that runs longer is stopped and reported")
+    return seconds
+
+
+def _unreadable(path: Path) -> str:
+    """Why an entry of the submissions folder cannot be run as a notebook, or "" when it can."""
+    if path.is_symlink() and not path.exists():
+        return "a link to a file that is not there"
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    if stat.S_ISDIR(mode):
+        return "a folder whose name ends in .ipynb, not a notebook"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a pipe or a device)"
+    if not os.access(path, os.R_OK):
+        return "cannot be read (no permission)"
+    return ""
+
+
 def collect(folder: str | Path, *, time_limit: int = CELL_TIME_LIMIT) -> list[Submission]:
-    """Run every notebook under ``folder`` (read only) and return what each showed."""
+    """Run every notebook under ``folder`` (read only) and return what each showed.
+
+    An entry that cannot be run (a broken link, a folder named like a notebook, a
+    pipe, an unreadable file) is one submission with its reason; it never stops
+    the others.
+    """
     folder = Path(folder)
+    time_limit = check_time_limit(time_limit)
+    if not folder.is_dir():
+        raise FileFormatError(str(folder), "is not a folder of submissions", allowed="a folder that holds the notebooks")
     paths = sorted(path for path in folder.rglob("*.ipynb") if ".ipynb_checkpoints" not in path.parts)
     with tempfile.TemporaryDirectory(prefix="journeylab-submissions-") as scratch:
         results = []
         for path in paths:
+            participant = _participant_of(path, folder)
+            problem = _unreadable(path)
             copy = Path(scratch) / path.relative_to(folder)
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, copy)  # the submission folder is never touched by a run
-            results.append(run_submission(copy, _participant_of(path, folder), time_limit=time_limit))
+            if not problem:
+                try:
+                    copy.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(path, copy)  # the submission folder is never touched by a run
+                except OSError as error:
+                    problem = f"cannot be read ({error.strerror or error})"
+            if problem:
+                results.append(Submission(participant, path.name, problem=problem))
+                continue
+            results.append(run_submission(copy, participant, time_limit=time_limit))
         return results
 
 
@@ -124,9 +171,23 @@ def completion_table(submissions: list[Submission]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def write_report(table: pd.DataFrame, path: str | Path) -> Path:
-    """Write the completion table as CSV, or as HTML when the name ends in .html."""
+REPORT_ENDINGS = (".csv", ".html", ".htm")
+
+
+def check_report_path(path: str | Path) -> Path:
+    """Where a report may go: a .csv or .html file name, not a folder. Checked before anything runs."""
     path = Path(path)
+    if path.is_dir():
+        raise FileFormatError(str(path), "is a folder; the report needs a file name", allowed="e.g. completion.csv")
+    if path.suffix.lower() not in REPORT_ENDINGS:
+        raise FileFormatError(str(path), "is not a name the report can be written to",
+                              allowed="a name ending in .csv or .html")
+    return path
+
+
+def write_report(table: pd.DataFrame, path: str | Path) -> Path:
+    """Write the completion table as CSV, or as HTML when the name ends in .html (atomically)."""
+    path = check_report_path(path)
     if path.suffix.lower() in (".html", ".htm"):
         body = table.to_html(index=False, na_rep="", border=0)
         page = f"<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>Completion</title></head><body>\n{body}\n</body></html>\n"
