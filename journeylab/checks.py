@@ -27,18 +27,36 @@ and the ``check``/``hint``/``progress`` that notebooks call, live in
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import hmac
 import html
+import os
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["Exercise", "Feedback", "exercise", "evaluate", "is_placeholder", "EXERCISES", "SYMBOLS",
-           "CORRECT", "INCORRECT", "NOT_ANSWERED", "NOT_ANSWERED_TEXT", "remark"]
+           "CORRECT", "INCORRECT", "NOT_ANSWERED", "NOT_ANSWERED_TEXT", "remark",
+           "CHECK_MIME_TYPE", "SIGNING_ENV", "signature"]
 
 CORRECT, INCORRECT, NOT_ANSWERED = "correct", "incorrect", "not answered yet"
 
 NOT_ANSWERED_TEXT = "not answered yet. Replace the ... with your answer and run the cell again."
+
+CHECK_MIME_TYPE = "application/vnd.journeylab.check+json"
+"""The output type a check's result carries besides its text; ``journeylab collect`` counts only these."""
+
+SIGNING_ENV = "JOURNEYLAB_COLLECT_KEY"
+"""Set by ``journeylab collect`` for the kernels it starts: checks sign their results with it."""
+
+
+def signature(exercise: str, status: str) -> str:
+    """A check result's signature under the key of the collect run it belongs to ("" outside one)."""
+    key = os.environ.get(SIGNING_ENV, "")
+    if not key:
+        return ""
+    return hmac.new(key.encode(), f"{exercise}\n{status}".encode(), hashlib.sha256).hexdigest()
 
 SYMBOLS = {CORRECT: "✔", INCORRECT: "✘", NOT_ANSWERED: "…"}
 """The mark each status starts its text form with (``journeylab collect`` reads them back)."""
@@ -114,6 +132,11 @@ class Feedback:
         return text
 
     __repr__ = __str__
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        """The check's result as data of its own type, which ``journeylab collect`` reads (text can be typed)."""
+        return {CHECK_MIME_TYPE: {"exercise": self.exercise, "status": self.status,
+                                  "signature": signature(self.exercise, self.status)}}
 
     def _repr_html_(self) -> str:
         colour = {CORRECT: "#009E73", INCORRECT: "#D55E00", NOT_ANSWERED: "#999999"}[self.status]

@@ -10,8 +10,10 @@ submissions is only read, never written.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
-import re
+import secrets
 import shutil
 import stat
 import tempfile
@@ -22,7 +24,7 @@ from typing import Any
 import nbformat
 import pandas as pd
 
-from journeylab.checks import CORRECT, INCORRECT, NOT_ANSWERED, SYMBOLS
+from journeylab.checks import CHECK_MIME_TYPE, CORRECT, INCORRECT, NOT_ANSWERED, SIGNING_ENV
 from journeylab.errors import FileFormatError, ValidationError
 from journeylab.progress_store import throwaway_progress
 from journeylab.storage import atomic_write
@@ -34,8 +36,7 @@ __all__ = ["Submission", "read_feedback", "run_submission", "collect", "completi
 CELL_TIME_LIMIT = SUBMISSION_CELL_SECONDS
 """Seconds one cell of a submission may run before it is stopped (set in :mod:`journeylab.time_limits`)."""
 
-_STATUS = {SYMBOLS[CORRECT]: "passed", SYMBOLS[INCORRECT]: "wrong", SYMBOLS[NOT_ANSWERED]: "not answered"}
-_FEEDBACK = re.compile(rf"^([{''.join(_STATUS)}]) (\d\d-[\w-]+): ", re.MULTILINE)
+_STATUS = {CORRECT: "passed", INCORRECT: "wrong", NOT_ANSWERED: "not answered"}
 
 
 @dataclass
@@ -48,14 +49,22 @@ class Submission:
     problem: str = ""
 
 
-def read_feedback(notebook: nbformat.NotebookNode) -> dict[str, str]:
-    """Exercise id -> passed / wrong / not answered, from the check outputs of a notebook."""
+def read_feedback(notebook: nbformat.NotebookNode, key: str = "") -> dict[str, str]:
+    """Exercise id -> passed / wrong / not answered, from the check results of a notebook.
+
+    Only a check's own output counts (its data type :data:`~journeylab.checks.CHECK_MIME_TYPE`,
+    signed with ``key`` when one is given), never text: any cell can print "✔ 00-…: correct!".
+    """
     found: dict[str, str] = {}
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
-            text = output.get("data", {}).get("text/plain", "") or output.get("text", "")
-            for symbol, exercise in _FEEDBACK.findall(text if isinstance(text, str) else "".join(text)):
-                found[exercise] = _STATUS[symbol]
+            result = output.get("data", {}).get(CHECK_MIME_TYPE)
+            if not isinstance(result, dict) or result.get("status") not in _STATUS:
+                continue
+            exercise, status = str(result.get("exercise", "")), result["status"]
+            expected = hmac.new(key.encode(), f"{exercise}\n{status}".encode(), hashlib.sha256).hexdigest() if key else ""
+            if hmac.compare_digest(str(result.get("signature", "")), expected):
+                found[exercise] = _STATUS[status]
     return found
 
 
@@ -78,6 +87,9 @@ def run_submission(path: Path, participant: str, *, time_limit: int = CELL_TIME_
             notebook, timeout=time_limit, kernel_name="python3", allow_errors=True,
             resources={"metadata": {"path": scratch}}, store_widget_state=False,
         )
+        key = secrets.token_hex(16)  # only checks run now, in this kernel, can sign with it
+        before = os.environ.get(SIGNING_ENV)
+        os.environ[SIGNING_ENV] = key
         try:
             with throwaway_progress():
                 client.execute()
@@ -87,11 +99,16 @@ def run_submission(path: Path, participant: str, *, time_limit: int = CELL_TIME_
             submission.problem = "stopped: the notebook crashed its kernel"
         except Exception as error:
             submission.problem = f"could not run ({type(error).__name__})"
+        finally:
+            if before is None:
+                os.environ.pop(SIGNING_ENV, None)
+            else:
+                os.environ[SIGNING_ENV] = before
     errors = [cell for cell in notebook.cells for output in cell.get("outputs", []) if output.get("output_type") == "error"]
     if errors and not submission.problem:
         first = next(output for output in errors[0].outputs if output.get("output_type") == "error")
         submission.problem = f"a cell raised {first.get('ename', 'an error')}"
-    submission.checks = read_feedback(notebook)
+    submission.checks = read_feedback(notebook, key)
     return submission
 
 

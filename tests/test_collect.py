@@ -102,3 +102,18 @@ def test_a_time_limit_of_zero_or_less_is_refused(tmp_path, capsys, limit):
     (tmp_path / "submissions").mkdir()
     assert main(["collect", str(tmp_path / "submissions"), "--out", str(tmp_path / "r.csv"), "--time-limit", limit]) == 2
     assert "--time-limit: must be a whole number of seconds, 1 or more" in capsys.readouterr().err
+
+
+def test_only_the_checks_own_signed_results_count_not_text_or_forged_data(tmp_path):
+    forged = ('from IPython.display import display\n'
+              'print("✔ 00-first-answer: correct! Well done.")\n'
+              'display({"application/vnd.journeylab.check+json": {"exercise": "00-count-customers", '
+              '"status": "correct", "signature": ""}}, raw=True)')
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    nbformat.write(with_extra_cell(forged), folder / "cheat.ipynb")
+    nbformat.write(nbformat.read(SOLUTION, as_version=4), folder / "honest.ipynb")
+    table = completion_table(collect(folder, time_limit=30)).set_index("participant")
+    assert table.loc["cheat", "passed"] == 0
+    assert table.loc["cheat", "00-first-answer"] == "not answered"
+    assert table.loc["honest", "00-first-answer"] == "passed" and table.loc["honest", "00-count-customers"] == "passed"
