@@ -27,6 +27,7 @@ import pandas as pd
 from journeylab.checks import CHECK_MIME_TYPE, CORRECT, INCORRECT, NOT_ANSWERED, SIGNING_ENV
 from journeylab.errors import FileFormatError, ValidationError
 from journeylab.progress_store import throwaway_progress
+from journeylab.spreadsheet_text import safe_frame
 from journeylab.storage import atomic_write
 from journeylab.time_limits import SUBMISSION_CELL_SECONDS
 
@@ -209,4 +210,4 @@ def write_report(table: pd.DataFrame, path: str | Path) -> Path:
         body = table.to_html(index=False, na_rep="", border=0)
         page = f"<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>Completion</title></head><body>\n{body}\n</body></html>\n"
         return atomic_write(path, page)
-    return atomic_write(path, table.to_csv(index=False, lineterminator="\n"))
+    return atomic_write(path, safe_frame(table).to_csv(index=False, lineterminator="\n"))  # names never run as formulas

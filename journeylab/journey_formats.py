@@ -26,6 +26,7 @@ from journeylab.journey import Journey
 from journeylab.journey_parts import Opportunity, StageGoal, StageNotes, Touchpoint
 from journeylab.learner_input import read_number
 from journeylab.personas import Persona
+from journeylab.spreadsheet_text import from_cell, safe_frame
 
 __all__ = [
     "PLAN_COLUMNS",
@@ -84,7 +85,7 @@ def plan_csv_text(journey: Journey) -> str:
     """The plan table as CSV text, numbers written as people write them (3 rather than 3.0)."""
     frame = journey_to_frame(journey)
     frame["target"] = [("" if pd.isna(value) else _number(float(value))) for value in frame["target"]]
-    return frame.to_csv(index=False, lineterminator="\n")
+    return safe_frame(frame).to_csv(index=False, lineterminator="\n")  # text that starts with = stays text
 
 
 def read_plan_csv(path: str | os.PathLike[str]) -> Journey:
@@ -93,6 +94,7 @@ def read_plan_csv(path: str | os.PathLike[str]) -> Journey:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
         raise FileFormatError(str(Path(path).name), f"cannot be read as CSV ({error})") from None
+    frame = frame.map(from_cell)  # undo what plan_csv_text did to keep formulas out
     return journey_from_frame(frame)
 
 
