@@ -38,6 +38,7 @@ lint: $(VENV)/.installed-lint
 test-oldest:
 	rm -rf $(OLDEST) && $(PYTHON) -m venv $(OLDEST)
 	$(OLDEST)/bin/python -m pip install --quiet --disable-pip-version-check -c constraints-oldest.txt -e ".[test]"
+	mkdir -p $(dir $(OLDEST)/$(LAB_OVERRIDES)) && cp lab-settings/overrides.json $(OLDEST)/$(LAB_OVERRIDES)
 	$(OLDEST)/bin/python -m pip list --format=freeze | grep -iE '^(pandas|numpy|matplotlib|ipywidgets|jupyterlab|papermill)=='
 	$(OLDEST)/bin/python -m pytest -n 2 --dist loadfile tests journeylab
 	$(OLDEST)/bin/python -m pytest -n 2 --dist loadfile --nbval-lax notebooks solutions exercises
@@ -45,9 +46,14 @@ test-oldest:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed-course: pyproject.toml constraints.txt | $(BIN)/python
+# lab-settings/overrides.json: JupyterLab settings the course needs (widget messages on the kernel's main
+# shell: over a subshell, JupyterLab 4.6 with ipykernel 7.4 now and then loses a click).
+LAB_OVERRIDES = share/jupyter/lab/settings/overrides.json
+
+$(VENV)/.installed-course: pyproject.toml constraints.txt lab-settings/overrides.json | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PIP) -e .
+	mkdir -p $(dir $(VENV)/$(LAB_OVERRIDES)) && cp lab-settings/overrides.json $(VENV)/$(LAB_OVERRIDES)
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed-course

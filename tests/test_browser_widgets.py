@@ -6,6 +6,7 @@ whole road a participant's input travels: browser, widget, kernel, model, file.
 
 import json
 import os
+import re
 import secrets
 import signal
 import subprocess
@@ -23,75 +24,93 @@ NOTEBOOK = [
     "import journeylab as jl\nbuilder = jl.widgets.PersonaBuilder(autosave='persona.json')",
     "builder",
 ]
+# The status bar names the notebook's kernel and its state; before a kernel starts it says "No Kernel".
+KERNEL_IDLE = re.compile(r"^(?!No Kernel).+ \| Idle$")
+RAN = re.compile(r"\[\d+\]:")  # the prompt of a cell that ran; "[ ]:" not yet, "[*]:" queued or running
 
 
 @pytest.fixture(scope="module")
-def lab_with_builder(tmp_path_factory):
+def lab_with_builder(jupyter_env, tmp_path_factory):
     """A JupyterLab of its own, serving a folder with one notebook that shows a PersonaBuilder."""
     folder = tmp_path_factory.mktemp("course")
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in NOTEBOOK])
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(notebook, folder / "persona.ipynb")
-    state, port, token = tmp_path_factory.mktemp("state"), free_port(), secrets.token_hex(16)
-    env = os.environ | {name: str(state / name) for name in
-                        ("JUPYTER_CONFIG_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTERLAB_SETTINGS_DIR", "JUPYTERLAB_WORKSPACES_DIR")}
+    port, token = free_port(), secrets.token_hex(16)
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={folder}", "--allow-root"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={folder}", "--LabApp.news_url=None", "--allow-root"],
+        env=jupyter_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
+        deadline = time.monotonic() + 120
+        while server.poll() is None and time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
                 break
             except OSError:
                 time.sleep(0.3)
+        assert server.poll() is None, f"JupyterLab exited with code {server.returncode}"
         yield folder, f"{base}/lab/workspaces/test/tree/persona.ipynb?reset&token={token}"
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)  # JupyterLab and its kernel
+            server.wait(timeout=30)
+
+
+def run_all_cells(page):
+    """Run > Run All Cells once the notebook's kernel is idle, and wait until every cell has run.
+
+    The toolbar's execution indicator says "idle" before any kernel exists, and Run All on a notebook
+    without a kernel opens a "Select Kernel" dialog that blocks the menus: so wait on the status bar,
+    and should JupyterLab ask all the same, accept the kernel it proposes (the notebook's kernelspec).
+    """
+    from playwright.sync_api import expect
+
+    idle = page.locator(".jp-StatusBar-Widget").get_by_text(KERNEL_IDLE)
+    select_kernel = page.locator(".jp-Dialog", has_text="Select Kernel")
+    expect(idle.or_(select_kernel).first).to_be_visible()
+    if select_kernel.is_visible():
+        select_kernel.locator(".jp-mod-accept").click()
+        expect(idle).to_be_visible()
+    page.locator("#jp-MainMenu").get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    prompts = page.locator(".jp-NotebookPanel .jp-CodeCell .jp-InputPrompt")
+    expect(prompts.first).not_to_have_text("[ ]:")  # the run has started ...
+    expect(prompts.filter(has_text="*")).to_have_count(0)  # ... and no cell is queued or running any more
+    expect(idle).to_be_visible()
+    outputs = page.locator(".jp-NotebookPanel .jp-OutputArea").all_inner_texts()
+    assert all(RAN.fullmatch(prompt) for prompt in prompts.all_inner_texts()), f"not every cell ran: {outputs}"
 
 
 @pytest.mark.browser
-def test_a_learner_types_a_persona_and_it_is_saved(lab_with_builder, tmp_path, chromium):
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+def test_a_learner_types_a_persona_and_it_is_saved(lab_with_builder, tmp_path, lab_page):
     from playwright.sync_api import expect
 
     folder, url = lab_with_builder
-    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
-    page.set_default_timeout(60_000)
+    page = lab_page
     page.goto(url)
-    page.wait_for_selector('.jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator[data-status="idle"]')
-    name = page.get_by_placeholder("e.g. Jessica")
-    # On a cold start JupyterLab may load its widget manager after the first output arrives and
-    # then shows the builder as text; running the cells again renders it, as a learner would do.
-    for attempt in range(3):
-        page.locator("#jp-MainMenu").get_by_role("menuitem", name="Run", exact=True).click()
-        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-        try:
-            name.wait_for(state="visible", timeout=20_000)
-            break
-        except PlaywrightTimeout:
-            if attempt == 2:
-                raise
-    age = page.get_by_placeholder("e.g. 28 (leave empty if unknown)")
-    apply = page.locator(".jp-OutputArea .widget-button", has_text="Apply")
+    run_all_cells(page)
+    builder = page.locator(".jp-NotebookPanel .jp-OutputArea").last  # the output of the cell `builder`
+    name = builder.get_by_placeholder("e.g. Jessica")
+    age = builder.get_by_placeholder("e.g. 28 (leave empty if unknown)")
+    apply = builder.locator(".widget-button", has_text="Apply")
+    saved = folder / "persona.json"
 
     name.fill("Sofie")
     age.fill("twenty-nine")
     apply.click()
-    expect(page.get_by_text("Age: must be a whole number", exact=False)).to_be_visible(timeout=15_000)
-    assert not (folder / "persona.json").exists(), "refused input is not saved"
+    expect(builder).to_contain_text("Age: must be a whole number")
+    assert not saved.exists(), "refused input is not saved"
 
     age.fill("29")
     apply.click()
-    deadline = time.monotonic() + 15
-    while not (folder / "persona.json").exists() and time.monotonic() < deadline:
+    deadline = time.monotonic() + 60  # as patient as the browser waits
+    while not saved.exists() and time.monotonic() < deadline:
         time.sleep(0.2)
-    saved = json.loads((folder / "persona.json").read_text(encoding="utf-8"))
-    assert (saved["name"], saved["age"]) == ("Sofie", 29)
+    assert saved.exists(), f"Apply saved nothing; the builder shows:\n{builder.inner_text()}"
+    persona = json.loads(saved.read_text(encoding="utf-8"))
+    assert (persona["name"], persona["age"]) == ("Sofie", 29)
     page.screenshot(path=str(tmp_path / "persona_builder.png"), full_page=True)
     print(f"screenshot: {tmp_path / 'persona_builder.png'}")

@@ -2,7 +2,7 @@
 
 The server is started with exactly the README's command (`make lab`), given only
 options that keep it off the user's state: a free port, no browser of its own,
-and Jupyter's settings in a temporary folder.
+Jupyter's settings in a temporary folder, and no Jupyter news.
 """
 
 import os
@@ -28,27 +28,21 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
+def lab(jupyter_env, tmp_path_factory):
     """Run `make lab` in the background; yield the URL it would open in the user's browser."""
-    state = tmp_path_factory.mktemp("jupyter-state")
-    env = os.environ | {
-        "JUPYTER_CONFIG_DIR": str(state / "config"),
-        "JUPYTER_RUNTIME_DIR": str(state / "runtime"),
-        "JUPYTERLAB_SETTINGS_DIR": str(state / "settings"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(state / "workspaces"),
-        "JUPYTER_DATA_DIR": str(state / "data"),
-    }
+    runtime = Path(jupyter_env["JUPYTER_RUNTIME_DIR"])
     args = f"--no-browser --port={free_port()} --ServerApp.ip=127.0.0.1 --LabApp.news_url=None"
-    log = (state / "lab.log").open("w+")
-    server = subprocess.Popen(["make", "--no-print-directory", "lab", f"LAB_ARGS={args}"], cwd=ROOT, env=env,
+    log = (tmp_path_factory.mktemp("make-lab") / "lab.log").open("w+")
+    server = subprocess.Popen(["make", "--no-print-directory", "lab", f"LAB_ARGS={args}"], cwd=ROOT, env=jupyter_env,
                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         # The server writes one page for plain /lab and one for the file it opens: wait for the latter.
+        # Generously: `make lab` first reinstalls the course when pyproject.toml or constraints.txt changed.
         urls: list[str] = []
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + 300
         while not any("/lab/tree/" in url for url in urls) and time.monotonic() < deadline and server.poll() is None:
             time.sleep(0.25)
-            pages = (state / "runtime").glob("jpserver-*-open.html")
+            pages = runtime.glob("jpserver-*-open.html")
             urls = [match.group(1) for page in pages if (match := OPEN_PAGE_URL.search(page.read_text(encoding="utf-8")))]
         url = next((url for url in urls if "/lab/tree/" in url), urls[0] if urls else None)
         log.seek(0)
@@ -72,11 +66,10 @@ def test_make_lab_serves_the_course_folders_and_opens_the_first_page(lab):
 
 
 @pytest.mark.browser
-def test_a_browser_shows_jupyterlab_with_the_course(lab, tmp_path, chromium):
+def test_a_browser_shows_jupyterlab_with_the_course(lab, tmp_path, lab_page):
     from playwright.sync_api import expect
 
-    page = chromium.new_page(viewport={"width": 1400, "height": 900})
-    page.set_default_timeout(60_000)
+    page = lab_page
     page.goto(lab)
     opened = ROOT / lab.split("/lab/tree/", 1)[1].split("?", 1)[0]
     expect(page.locator(".lm-TabBar-tabLabel", has_text=opened.name).first).to_be_visible()
