@@ -90,7 +90,7 @@ def _run(args: argparse.Namespace) -> int:
 
     notebook = Path(args.notebook)
     output = Path(args.output) if args.output else Path.cwd() / f"{notebook.stem}_run.ipynb"
-    if output.exists() and output.resolve() != notebook.resolve() and not args.force:
+    if output.is_file() and output.resolve() != notebook.resolve() and not args.force:
         print(f"journeylab: {output} exists already; give another name with -o, or add --force to replace it "
               "(it is replaced only when the run succeeds)", file=sys.stderr)
         return 2

@@ -112,6 +112,9 @@ def run_notebook(
 
     cleaned = validate_run(path, parameters or {})
     output = Path(output)
+    if output.is_dir():
+        raise ValidationError("output", "is a folder; the run needs a file name", value=str(output),
+                              allowed=f"a notebook file name, e.g. {output / (Path(path).stem + '_run.ipynb')}")
     if output.resolve() == Path(path).resolve():
         raise ValidationError("output", "is the notebook being run: the run would replace it", value=str(output),
                               allowed="another file name, e.g. NAME_run.ipynb")
@@ -237,6 +240,9 @@ def run_cohort(
     from the participant's seed). Runs go in parallel over ``jobs`` processes
     (default: every core); a failed run is reported, not fatal.
     """
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise ValidationError("--jobs", "must be a whole number of parallel runs, 1 or more", value=jobs,
+                              allowed=f"1 to {os.cpu_count() or 1} on this computer (one per core is fastest)")
     rows = read_roster(roster) if not isinstance(roster, list) else roster
     notebook_paths = [Path(path) for path in (notebooks or course_notebooks())]
     out = Path(out)

@@ -181,3 +181,16 @@ def test_run_command_asks_for_force_before_replacing_an_output(tmp_path, capsys)
     assert "exists already" in capsys.readouterr().err and existing.read_text(encoding="utf-8") == "{}"
     assert main(["run", str(START), "-o", str(existing), "--force"]) == 0
     assert nbformat.read(existing, as_version=4).cells
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1"])
+def test_cohort_refuses_a_number_of_jobs_below_one(tmp_path, capsys, jobs):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("participant\nBo\n", encoding="utf-8")
+    assert main(["cohort", str(roster), "--out", str(tmp_path / "w"), "--notebooks", str(START), "--jobs", jobs]) == 2
+    assert "--jobs: must be a whole number of parallel runs, 1 or more" in capsys.readouterr().err
+
+
+def test_run_into_a_folder_is_refused_with_a_named_error(tmp_path, capsys):
+    assert main(["run", str(START), "-o", str(tmp_path)]) == 2
+    assert "output: is a folder; the run needs a file name" in capsys.readouterr().err
