@@ -117,6 +117,10 @@ def _cohort(args: argparse.Namespace) -> int:
         print(f"{result.participant.ljust(width)}  {where:<50} {status:<7} {result.seconds:7.1f}")
         if result.error:
             print(f"{'':{width}}    {result.error}")
+    skipped = sorted({name for result in results for name in result.not_applied})
+    for name in skipped:
+        used = sorted({f"{Path(r.output).parent.name}/{r.notebook}" for r in results if name not in r.not_applied})
+        print(f"{name} applies only to the notebooks that have it: {', '.join(used) or 'none of these'}")
     print("folders:")
     folders = dict.fromkeys((result.participant, Path(result.output).parent.parent.name) for result in results)
     for participant, folder in folders:

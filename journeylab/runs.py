@@ -168,6 +168,10 @@ def read_roster(path: str | Path) -> list[dict[str, str]]:
     unknown = [column for column in columns if column != "participant" and column not in PARAMETERS]
     if unknown:
         raise UnknownNameError("roster column", "is not a notebook parameter", value=unknown[0], allowed=sorted(PARAMETERS))
+    for number, row in enumerate(rows, start=2):
+        if None in row:  # DictReader keeps cells beyond the header under None
+            raise SchemaError("roster", f"line {number} of {Path(path).name} has more cells than the header has columns",
+                              allowed=f"one cell per column: {', '.join(columns)}")
     roster = [{key: (value or "").strip() for key, value in row.items()} for row in rows]
     for number, row in enumerate(roster, start=2):
         if not row["participant"]:
@@ -185,14 +189,17 @@ class RunResult:
     ok: bool
     seconds: float
     error: str = ""
+    not_applied: tuple[str, ...] = ()  # roster parameters this notebook does not have (e.g. framework, in 00-06)
 
 
-def _run_one(participant: str, notebook: str, output: str, parameters: dict[str, Any]) -> RunResult:
+def _run_one(participant: str, notebook: str, output: str, parameters: dict[str, Any],
+             not_applied: tuple[str, ...] = ()) -> RunResult:
     start = time.perf_counter()
     try:
         with throwaway_progress():
             run_notebook(notebook, output, parameters)
-        return RunResult(participant, Path(notebook).name, output, True, time.perf_counter() - start)
+        return RunResult(participant, Path(notebook).name, output, True, time.perf_counter() - start,
+                         not_applied=not_applied)
     except JourneyLabError as error:
         message = str(error)
     except Exception as error:  # the notebook itself failed: papermill says which cell
@@ -246,12 +253,16 @@ def run_cohort(
     rows = read_roster(roster) if not isinstance(roster, list) else roster
     notebook_paths = [Path(path) for path in (notebooks or course_notebooks())]
     out = Path(out)
+    declared = {notebook: set(notebook_parameters(notebook)) for notebook in notebook_paths}
     tasks = []
     for row, folder in zip(rows, participant_folders(row["participant"] for row in rows)):
         parameters = {key: value for key, value in row.items() if key != "participant" and value != ""}
         for notebook in notebook_paths:  # notebooks/00_… and exercises/00_… share a name: keep their folders
+            # a roster column applies to the notebooks that have that parameter (framework: notebook 07 only)
+            applied = {key: value for key, value in parameters.items() if key in declared[notebook]}
+            not_applied = tuple(sorted(set(parameters) - set(applied)))
             tasks.append((row["participant"], str(notebook), str(out / folder / notebook.parent.name / notebook.name),
-                          parameters))
+                          applied, not_applied))
     results: dict[int, RunResult] = {}
     with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
         futures = {pool.submit(_run_one, *task): index for index, task in enumerate(tasks)}

@@ -194,3 +194,19 @@ def test_cohort_refuses_a_number_of_jobs_below_one(tmp_path, capsys, jobs):
 def test_run_into_a_folder_is_refused_with_a_named_error(tmp_path, capsys):
     assert main(["run", str(START), "-o", str(tmp_path)]) == 2
     assert "output: is a folder; the run needs a file name" in capsys.readouterr().err
+
+
+def test_a_roster_row_with_more_cells_than_columns_is_named(tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("participant,seed\nBo,3,extra\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match=r"line 2 of roster\.csv has more cells than the header has columns"):
+        read_roster(roster)
+
+
+def test_a_framework_column_applies_only_to_the_notebook_that_has_it(tmp_path, capsys):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("participant,framework\nBo,five_stage\n", encoding="utf-8")
+    code = main(["cohort", str(roster), "--out", str(tmp_path / "w"), "--notebooks", str(START), "--quiet"])
+    printed = capsys.readouterr().out
+    assert code == 0, printed
+    assert "framework applies only to the notebooks that have it: none of these" in printed
