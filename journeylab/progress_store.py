@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import json
 import os
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock, as before
+    fcntl = None  # type: ignore[assignment]
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -38,12 +43,27 @@ def passed_exercises() -> set[str]:
 
 
 def record_pass(exercise_id: str) -> None:
-    """Remember that an exercise was passed."""
-    passed = passed_exercises() | {exercise_id}
+    """Remember that an exercise was passed (two kernels passing at once both keep theirs: the file is locked)."""
     try:
-        atomic_write(_progress_file(), json.dumps({"passed": sorted(passed)}, indent=2))
+        with _locked(_progress_file()):
+            passed = passed_exercises() | {exercise_id}
+            atomic_write(_progress_file(), json.dumps({"passed": sorted(passed)}, indent=2))
     except OSError:
         pass  # a read-only home folder must not break a check
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold a lock beside ``path`` while reading and rewriting it (fcntl where the system has it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 @dataclass(frozen=True)

@@ -127,3 +127,14 @@ def test_progress_lists_lesson_order_with_titles_and_leaves_practice_out():
     assert "00-practice" not in progress().total and "passed 0 of 44" in text
     assert text.splitlines()[1] == "Notebook 00: · First answer  · Count customers"
     assert text.index("SMART objective") < text.index("Build the plan")  # as notebook 01 asks them
+
+
+def test_two_kernels_passing_at_once_both_keep_their_passes(progress_file):
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom journeylab.progress_store import record_pass\n"
+            "for number in range(40):\n    record_pass(f'{sys.argv[1]}-{number}')\n")
+    runs = [subprocess.Popen([sys.executable, "-c", code, name]) for name in ("a", "b")]
+    assert [run.wait() for run in runs] == [0, 0]
+    assert len(json.loads(progress_file.read_text())["passed"]) == 80
