@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from journeylab.errors import FileFormatError, JourneyLabError
-from journeylab.storage import atomic_write
+from journeylab.storage import atomic_write, read_text
 
 __all__ = ["EditSession", "Outcome", "UNDO_LIMIT"]
 
@@ -175,7 +175,7 @@ class EditSession:
         return self._write_file(self.model, path)
 
     def _read_json(self, path: Path) -> Any:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:

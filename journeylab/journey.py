@@ -32,7 +32,7 @@ from journeylab.errors import FileFormatError, UnknownNameError, ValidationError
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, convert, get_framework
 from journeylab.journey_parts import EMOTION_RANGE, NOTE_FIELDS, Opportunity, StageGoal, StageNotes, Touchpoint
 from journeylab.personas import Persona
-from journeylab.storage import atomic_write
+from journeylab.storage import atomic_write, read_text
 
 # The parts are defined in journey_parts and named here too, where a journey's reader looks for them.
 __all__ = ["Touchpoint", "StageGoal", "StageNotes", "Opportunity", "Journey", "NOTE_FIELDS", "EMOTION_RANGE", "FILE_FORMAT", "FILE_VERSION"]
@@ -372,7 +372,7 @@ class Journey:
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Journey:
         """Read a journey saved with :meth:`save` (or edited by hand)."""
-        return cls.from_json(Path(path).read_text(encoding="utf-8"))
+        return cls.from_json(read_text(path))
 
     # -- table and Markdown: accessors only ----------------------------------------------
     # The table and Markdown formats live in journeylab.journey_formats, which imports this

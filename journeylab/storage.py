@@ -1,4 +1,4 @@
-"""Writing files so that a crash never leaves a half-written one."""
+"""Writing files so that a crash never leaves a half-written one, and reading text files one way."""
 
 from __future__ import annotations
 
@@ -9,7 +9,23 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_write", "atomic_file"]
+from journeylab.errors import FileFormatError
+
+__all__ = ["atomic_write", "atomic_file", "read_text"]
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """A text file saved as UTF-8, with or without the byte-order mark Windows editors add.
+
+    Anything else (Latin-1, UTF-16, a picture renamed .json) is a :class:`FileFormatError`
+    that says so, never a raw ``UnicodeDecodeError``.
+    """
+    data = Path(path).read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileFormatError(Path(path).name, "is not a text file saved as UTF-8 (it may be Latin-1 or UTF-16, "
+                              "or not text at all)", allowed="a file saved as UTF-8, as the course writes them") from None
 
 
 @contextmanager

@@ -52,3 +52,21 @@ def test_the_file_gets_the_users_usual_permissions_not_those_of_a_temporary_file
     finally:
         os.umask(umask)
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize("data", ["{\"a\": \"Ærø\"}".encode("latin-1"), "{}".encode("utf-16"), b"\x89PNG\r\n\x1a\n\xff\xfe"])
+def test_a_file_not_saved_as_utf8_is_a_named_error(tmp_path, data):
+    from journeylab.errors import FileFormatError
+    from journeylab.storage import read_text
+
+    (tmp_path / "journey.json").write_bytes(data)
+    with pytest.raises(FileFormatError, match=r"journey\.json: is not a text file saved as UTF-8"):
+        read_text(tmp_path / "journey.json")
+
+
+def test_json_with_a_byte_order_mark_loads_like_a_csv_with_one(tmp_path):
+    from journeylab.journey import Journey
+
+    journey = Journey("Ærø Cykler")
+    (tmp_path / "journey.json").write_bytes(b"\xef\xbb\xbf" + journey.to_json().encode("utf-8"))
+    assert Journey.load(tmp_path / "journey.json") == journey
