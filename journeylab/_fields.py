@@ -15,12 +15,13 @@ from journeylab.errors import FileFormatError, ValidationError
 
 
 def text(value: Any, field: str, *, required: bool = False) -> str:
-    """A one-line text: ends stripped, line breaks turned into spaces."""
+    """A one-line text: ends stripped, every kind of line break turned into a space."""
     if value is None:
         value = ""
     if not isinstance(value, str):
         raise ValidationError(field, "must be text", value=value, allowed="text in quotes, e.g. \"Instagram\"")
-    cleaned = " ".join(value.replace("\r\n", "\n").replace("\r", "\n").split("\n")).strip()  # Windows breaks too
+    # every kind of line break (Windows', Word's Shift+Enter U+2028, U+2029, U+0085, vertical tab, form feed)
+    cleaned = " ".join(value.splitlines()).strip()
     if required and not cleaned:
         raise ValidationError(field, "must not be empty", value=value, allowed="any text that is not blank")
     return cleaned

@@ -98,3 +98,8 @@ def test_choice_refuses_other_values_listing_the_allowed_ones(value):
 
 def test_a_windows_line_break_becomes_one_space_like_any_other():
     assert _fields.text("a\r\nb", "note") == _fields.text("a\nb", "note") == "a b"
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r", "\r\n", "\u2028", "\u2029", "\x85", "\x0b", "\x0c"])
+def test_every_kind_of_line_break_becomes_one_space(line_break):
+    assert _fields.text(f"a{line_break}b", "note") == "a b"

@@ -353,3 +353,15 @@ def test_saved_files_get_the_users_usual_permissions(tmp_path):
     finally:
         os.umask(umask)
     assert path.stat().st_mode & 0o777 == 0o644, "not the private 0600 of a temporary file"
+
+
+@given(st.text(max_size=40))
+def test_any_text_in_a_one_line_field_survives_the_markdown_round_trip(text):
+    from journeylab.errors import JourneyLabError
+
+    journey = Journey("Nordlys Home")
+    try:
+        journey.add_touchpoint("Know", Touchpoint("Instagram", customer_action=text, pain_point=text))
+    except JourneyLabError:
+        return  # refused on the way in (never cut on the way back)
+    assert Journey.from_markdown(journey.to_markdown()) == journey
