@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import glob
 import os
+import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,12 +36,21 @@ def read_text(path: str | os.PathLike[str]) -> str:
 def atomic_file(path: str | os.PathLike[str], binary: bool = False) -> Iterator[IO]:
     """Open a temporary file next to ``path``; on success it replaces ``path`` in one rename.
 
-    A crash mid-write leaves the previous file as it was, never a half-written one.
-    The file gets the usual permissions (the user's umask), not the private ones
-    of a temporary file, so a learner can share what they exported.
+    A crash mid-write leaves the previous file as it was, never a half-written one
+    (and the next save clears what a killed one left behind). The file gets the
+    usual permissions (the user's umask), not the private ones of a temporary
+    file, so a learner can share what they exported. A symbolic link is written
+    through (the link stays, its target changes); a read-only file is refused and
+    left as it is.
     """
     path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()
+    if path.is_file() and not path.stat().st_mode & stat.S_IWUSR:
+        raise PermissionError(errno.EACCES, "the file is read-only, so it was left as it is; save under another name "
+                              "or make it writable", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
+    _clear_leftovers(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         opened = os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")
@@ -50,6 +63,20 @@ def atomic_file(path: str | os.PathLike[str], binary: bool = False) -> Iterator[
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+STALE_SECONDS = 600
+"""A temporary file of a save this much older than now belongs to a save that was killed."""
+
+
+def _clear_leftovers(path: Path) -> None:
+    now = time.time()
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if now - leftover.stat().st_mtime > STALE_SECONDS:
+                leftover.unlink()
+        except OSError:
+            pass  # another save's, or gone already
 
 
 def atomic_write(path: str | os.PathLike[str], content: str) -> Path:

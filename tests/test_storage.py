@@ -70,3 +70,42 @@ def test_json_with_a_byte_order_mark_loads_like_a_csv_with_one(tmp_path):
     journey = Journey("Ærø Cykler")
     (tmp_path / "journey.json").write_bytes(b"\xef\xbb\xbf" + journey.to_json().encode("utf-8"))
     assert Journey.load(tmp_path / "journey.json") == journey
+
+
+def test_a_save_clears_what_a_killed_save_left_behind_but_not_a_save_in_progress(tmp_path):
+    import os
+    import time
+
+    from journeylab.storage import STALE_SECONDS, atomic_write
+
+    old, fresh = tmp_path / ".plan.md.abc123.tmp", tmp_path / ".plan.md.def456.tmp"
+    old.write_text("half", encoding="utf-8")
+    fresh.write_text("running", encoding="utf-8")
+    past = time.time() - STALE_SECONDS - 60
+    os.utime(old, (past, past))
+    atomic_write(tmp_path / "plan.md", "# Plan\n")
+    assert not old.exists() and fresh.exists()
+
+
+def test_saving_through_a_symlink_keeps_the_link(tmp_path):
+    from journeylab.storage import atomic_write
+
+    target = tmp_path / "shared" / "journey.json"
+    target.parent.mkdir()
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "journey.json"
+    link.symlink_to(target)
+    atomic_write(link, "new")
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "new"
+
+
+def test_a_read_only_file_is_refused_and_left_as_it_is(tmp_path):
+    from journeylab.storage import atomic_write
+
+    locked = tmp_path / "final_plan.md"
+    locked.write_text("approved", encoding="utf-8")
+    locked.chmod(0o444)
+    with pytest.raises(PermissionError, match="read-only"):
+        atomic_write(locked, "changed")
+    assert locked.read_text(encoding="utf-8") == "approved"
+    assert [path.name for path in tmp_path.iterdir()] == ["final_plan.md"]
