@@ -352,7 +352,12 @@ def _tables(body: list[str]) -> dict[tuple[str, ...], list[list[str]]]:
         elif previous.startswith("|") and tuple(_split_row(previous)) == header and set(line) <= set("|-: "):
             pass  # the rule under the header
         else:
-            tables[header].append(_split_row(line))
+            row = _split_row(line)
+            if len(row) != len(header):  # a cell lost in hand-editing: say which row, not a KeyError
+                raise FileFormatError("table row", f"has {len(row)} cells where its table has {len(header)} columns "
+                                      f"({' | '.join(header)})", value=line.strip(),
+                                      allowed="one cell per column; leave a cell empty rather than out")
+            tables[header].append(row)
         previous = line
     return tables
 

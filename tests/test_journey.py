@@ -365,3 +365,15 @@ def test_any_text_in_a_one_line_field_survives_the_markdown_round_trip(text):
     except JourneyLabError:
         return  # refused on the way in (never cut on the way back)
     assert Journey.from_markdown(journey.to_markdown()) == journey
+
+
+def test_a_markdown_table_row_with_a_missing_cell_is_named(tmp_path):
+    from journeylab.errors import FileFormatError
+
+    journey = Journey("Nordlys Home")
+    journey.add_touchpoint("Know", Touchpoint("Instagram", customer_action="Sees a reel", emotion=1))
+    text = journey.to_markdown()
+    row = next(line for line in text.splitlines() if line.startswith("| Instagram"))
+    cut = row.rsplit("|", 2)[0] + "|"  # the last cell lost
+    with pytest.raises(FileFormatError, match=r"table row: has .* cells where its table has"):
+        Journey.from_markdown(text.replace(row, cut))
