@@ -50,13 +50,7 @@ def _execute(args: argparse.Namespace) -> int:
 
 def _build_exercises(args: argparse.Namespace) -> int:
     from journeylab.course import build_exercises
-    from journeylab.folders import course_folder
-
-    if args.solutions is None or args.exercises is None:
-        root = course_folder(args.course)
-        args.solutions = args.solutions or root / "solutions"
-        args.exercises = args.exercises or root / "exercises"
-    report = build_exercises(args.solutions, args.exercises, check=args.check)
+    report = build_exercises(args.solutions, args.exercises, check=args.check, course=args.course)
     if args.check:
         for path in report.out_of_date:
             print(f"out of date: {path}")

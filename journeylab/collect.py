@@ -10,7 +10,6 @@ submissions is only read, never written.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import os
 import secrets
@@ -24,7 +23,7 @@ from typing import Any
 import nbformat
 import pandas as pd
 
-from journeylab.checks import CHECK_MIME_TYPE, CORRECT, INCORRECT, NOT_ANSWERED, SIGNING_ENV
+from journeylab.checks import CHECK_MIME_TYPE, CORRECT, INCORRECT, NOT_ANSWERED, SIGNING_ENV, signature
 from journeylab.errors import FileFormatError, ValidationError
 from journeylab.progress_store import throwaway_progress
 from journeylab.spreadsheet_text import safe_frame
@@ -63,8 +62,7 @@ def read_feedback(notebook: nbformat.NotebookNode, key: str = "") -> dict[str, s
             if not isinstance(result, dict) or result.get("status") not in _STATUS:
                 continue
             exercise, status = str(result.get("exercise", "")), result["status"]
-            expected = hmac.new(key.encode(), f"{exercise}\n{status}".encode(), hashlib.sha256).hexdigest() if key else ""
-            if hmac.compare_digest(str(result.get("signature", "")), expected):
+            if hmac.compare_digest(str(result.get("signature", "")), signature(exercise, status, key)):
                 found[exercise] = _STATUS[status]
     return found
 

@@ -129,15 +129,17 @@ def build_exercises(
     exercises: str | Path | None = None,
     *,
     check: bool = False,
+    course: str | Path | None = None,
 ) -> BuildReport:
     """Write ``exercises/`` from ``solutions/``; with ``check=True`` only compare.
 
-    Both folders default to those of the course folder (:func:`journeylab.folders.course_folder`).
+    Both folders default to those of the course folder (``course``, else the one
+    :func:`journeylab.folders.course_folder` finds).
     An exercise notebook with no solution left behind it is reported as stale
     (and deleted when writing), so the two folders always list the same notebooks.
     """
-    solutions = Path(solutions) if solutions is not None else course_folder() / "solutions"
-    exercises = Path(exercises) if exercises is not None else course_folder() / "exercises"
+    solutions = Path(solutions) if solutions is not None else course_folder(course) / "solutions"
+    exercises = Path(exercises) if exercises is not None else course_folder(course) / "exercises"
     if not solutions.is_dir():
         raise FileFormatError(str(solutions), "is not a folder of solution notebooks",
                               allowed="the course's solutions/ folder")

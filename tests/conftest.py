@@ -3,6 +3,7 @@
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,11 @@ def jupyter_env(tmp_path_factory):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(settings), encoding="utf-8")
     return env
+
+
+@pytest.fixture(autouse=True)
+def close_widgets():
+    """Close each test's widgets: ipywidgets keeps every open widget alive, and the pile slows later tests."""
+    yield
+    if "ipywidgets" in sys.modules:  # only tests that made widgets loaded it
+        sys.modules["ipywidgets"].Widget.close_all()

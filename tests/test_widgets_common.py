@@ -15,15 +15,7 @@ from journeylab.journey import Journey
 from journeylab.personas import EmpathyMap, Persona
 from journeylab.widgets import EmpathyMapBuilder, JourneyBuilder, PersonaBuilder
 
-from widget_cases import PNG_MAGIC, channels, close_all_widgets, nordlys, opportunity_journey, problem
-
-
-@pytest.fixture(autouse=True)
-def close_widgets():
-    """Close each test's widgets: ipywidgets keeps every open widget alive, and the pile slows later tests."""
-    yield
-    close_all_widgets()
-
+from widget_cases import PNG_MAGIC, channels, nordlys, opportunity_journey, problem
 
 # ----------------------------------------------------------------------------- files
 

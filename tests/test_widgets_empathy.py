@@ -8,14 +8,7 @@ from journeylab.errors import ValidationError
 from journeylab.personas import EmpathyMap
 from journeylab.widgets import EmpathyMapBuilder
 
-from widget_cases import PNG_MAGIC, close_all_widgets, problem
-
-
-@pytest.fixture(autouse=True)
-def close_widgets():
-    """Close each test's widgets: ipywidgets keeps every open widget alive, and the pile slows later tests."""
-    yield
-    close_all_widgets()
+from widget_cases import PNG_MAGIC, problem
 
 
 def test_empathy_form_fills_the_map_and_names_the_empty_quadrants():

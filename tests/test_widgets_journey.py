@@ -11,15 +11,7 @@ import pytest
 from journeylab.journey import Journey, StageGoal, Touchpoint
 from journeylab.widgets import JourneyBuilder
 
-from widget_cases import PNG_MAGIC, channels, close_all_widgets, nordlys, problem
-
-
-@pytest.fixture(autouse=True)
-def close_widgets():
-    """Close each test's widgets: ipywidgets keeps every open widget alive, and the pile slows later tests."""
-    yield
-    close_all_widgets()
-
+from widget_cases import PNG_MAGIC, channels, nordlys, problem
 
 # ----------------------------------------------------------------------------- JourneyBuilder: touchpoints
 

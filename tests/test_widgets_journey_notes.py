@@ -7,14 +7,7 @@ import pytest
 from journeylab.journey import Journey, StageNotes
 from journeylab.widgets import JourneyBuilder
 
-from widget_cases import close_all_widgets, nordlys, problem
-
-
-@pytest.fixture(autouse=True)
-def close_widgets():
-    """Close each test's widgets: ipywidgets keeps every open widget alive, and the pile slows later tests."""
-    yield
-    close_all_widgets()
+from widget_cases import nordlys, problem
 
 
 def test_notes_boxes_are_saved_as_you_leave_them_and_autosaved(tmp_path):

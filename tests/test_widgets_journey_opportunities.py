@@ -11,14 +11,7 @@ from journeylab.journey import Journey
 from journeylab.opportunities import Opportunity
 from journeylab.widgets import JourneyBuilder
 
-from widget_cases import close_all_widgets, nordlys, opportunity_journey, problem
-
-
-@pytest.fixture(autouse=True)
-def close_widgets():
-    """Close each test's widgets: ipywidgets keeps every open widget alive, and the pile slows later tests."""
-    yield
-    close_all_widgets()
+from widget_cases import nordlys, opportunity_journey, problem
 
 
 def test_opportunity_form_adds_edits_and_removes_with_undo(tmp_path):

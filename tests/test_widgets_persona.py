@@ -9,14 +9,7 @@ import pytest
 from journeylab.personas import Persona
 from journeylab.widgets import PersonaBuilder
 
-from widget_cases import PNG_MAGIC, close_all_widgets, problem
-
-
-@pytest.fixture(autouse=True)
-def close_widgets():
-    """Close each test's widgets: ipywidgets keeps every open widget alive, and the pile slows later tests."""
-    yield
-    close_all_widgets()
+from widget_cases import PNG_MAGIC, problem
 
 
 def test_persona_form_and_apply_button_make_the_persona():

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import ipywidgets
-
 from journeylab.journey import Journey, StageGoal, Touchpoint
 from journeylab.opportunities import Opportunity
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-
-
-def close_all_widgets() -> None:
-    """Close every open widget: ipywidgets keeps each one alive, and the pile slows later tests."""
-    ipywidgets.Widget.close_all()
 
 
 def nordlys() -> Journey:

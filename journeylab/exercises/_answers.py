@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
@@ -64,9 +64,8 @@ def _rounded_from(answer: Any, number: float, expected: float) -> bool:
     """Whether ``number`` is ``expected`` rounded to the decimals written, keeping at least two digits."""
     if not math.isfinite(number) or not math.isfinite(expected):
         return False
-    written = str(answer).strip() if isinstance(answer, str) else repr(answer)
-    exponent = Decimal(written.rstrip("%").strip()).normalize().as_tuple().exponent if _is_decimal(written) else 0
-    decimals = max(0, -int(exponent))
+    # the decimals of the number as read (trailing zeros say nothing: 13.60 is rounded like 13.6)
+    decimals = max(0, -int(Decimal(repr(number)).normalize().as_tuple().exponent))
     digits_left = len(str(abs(round(number * 10**decimals))))
     return digits_left >= 2 and abs(number - expected) <= 0.5 * 10**-decimals + 1e-9
 
@@ -88,11 +87,3 @@ def course_table(given: pd.DataFrame | None, name: str) -> pd.DataFrame:
 def listed(names: list[str], last: str = "and") -> str:
     """Names in a sentence: "A", "A and B", "A, B and C"."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {last} " + names[-1]
-
-
-def _is_decimal(text: str) -> bool:
-    try:
-        Decimal(text.rstrip("%").strip())
-    except InvalidOperation:
-        return False
-    return True
