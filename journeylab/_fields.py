@@ -43,9 +43,17 @@ def number(value: Any, field: str, *, required: bool = True) -> float | None:
     """A finite number (a whole number or a decimal); ``None`` only when not required."""
     if value is None and not required:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
         raise ValidationError(field, "must be a number", value=value, allowed="a number such as 25 or 2.5")
     return float(value)
+
+
+def _finite(value: int | float) -> bool:
+    """Finite as a decimal: an integer too large for one (10**400 from a hand-edited file) is not."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 @overload
@@ -59,7 +67,7 @@ def whole_number(value: Any, field: str, low: int, high: int, *, required: bool 
     allowed = f"a whole number from {low} to {high}"
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValidationError(field, "must be a whole number", value=value, allowed=allowed)
-    if not (math.isfinite(value) and float(value).is_integer() and low <= value <= high):
+    if not (_finite(value) and float(value).is_integer() and low <= value <= high):
         raise ValidationError(field, "is out of range", value=value, allowed=allowed)
     return int(value)
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from journeylab.errors import FileFormatError, JourneyLabError
-from journeylab.storage import atomic_write, read_text
+from journeylab.errors import JourneyLabError
+from journeylab.storage import atomic_write, parse_json, read_text
 
 __all__ = ["EditSession", "Outcome", "UNDO_LIMIT"]
 
@@ -175,12 +175,7 @@ class EditSession:
         return self._write_file(self.model, path)
 
     def _read_json(self, path: Path) -> Any:
-        text = read_text(path)
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise FileFormatError("", f"the file is not valid JSON: {error.msg} at line {error.lineno}") from None
-        return self._from_data(data)
+        return self._from_data(parse_json(read_text(path)))
 
     def _write_json(self, model: Any, path: Path) -> Path:
         return atomic_write(path, json.dumps(self._to_data(model), ensure_ascii=False, indent=2) + "\n")

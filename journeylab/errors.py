@@ -36,6 +36,11 @@ def _describe_allowed(allowed: str | Iterable[Any] | None) -> str | None:
     return ", ".join(str(item) for item in allowed)
 
 
+def _shortened(text: str, limit: int = 80) -> str:
+    """A value as the message shows it: a pasted page or a 400-digit number is cut, not echoed whole."""
+    return text if len(text) <= limit else f"{text[:limit - 20]}… ({len(text):,} characters)"
+
+
 class JourneyLabError(Exception):
     """Base class: a problem the user can fix, described in plain words.
 
@@ -70,7 +75,7 @@ class JourneyLabError(Exception):
     def _message(self) -> str:
         text = f"{self.field}: {self.problem}" if self.field else self.problem
         if self.has_value:
-            text += f" (got {self.value!r})"
+            text += f" (got {_shortened(repr(self.value))})"
         text += "."
         if self.allowed:
             text += f" Allowed: {self.allowed}."

@@ -32,7 +32,7 @@ from journeylab.errors import FileFormatError, UnknownNameError, ValidationError
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, convert, get_framework
 from journeylab.journey_parts import EMOTION_RANGE, NOTE_FIELDS, Opportunity, StageGoal, StageNotes, Touchpoint
 from journeylab.personas import Persona
-from journeylab.storage import atomic_write, read_text
+from journeylab.storage import atomic_write, parse_json, read_text
 
 # The parts are defined in journey_parts and named here too, where a journey's reader looks for them.
 __all__ = ["Touchpoint", "StageGoal", "StageNotes", "Opportunity", "Journey", "NOTE_FIELDS", "EMOTION_RANGE", "FILE_FORMAT", "FILE_VERSION"]
@@ -357,13 +357,7 @@ class Journey:
 
     @classmethod
     def from_json(cls, text: str) -> Journey:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise FileFormatError(
-                "", f"the file is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
-            ) from None
-        return cls.from_dict(data)
+        return cls.from_dict(parse_json(text))
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write the journey as JSON, atomically: the old file stays intact until the new one is complete."""

@@ -34,7 +34,10 @@ def read_number(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, numbers.Real):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer with hundreds of digits
+            return None
         return number if math.isfinite(number) else None
     if not isinstance(value, str):
         return None

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from journeylab.checks import CORRECT, SYMBOLS
-from journeylab.storage import atomic_write
+from journeylab.errors import FileFormatError
+from journeylab.storage import atomic_write, parse_json
 
 __all__ = ["PROGRESS_ENV", "Progress", "passed_exercises", "record_pass", "throwaway_progress"]
 
@@ -37,8 +38,8 @@ def _progress_file() -> Path:
 def passed_exercises() -> set[str]:
     """The ids of the exercises passed so far."""
     try:
-        return set(json.loads(_progress_file().read_text(encoding="utf-8")).get("passed", []))
-    except (OSError, ValueError, AttributeError):
+        return set(parse_json(_progress_file().read_text(encoding="utf-8")).get("passed", []))
+    except (OSError, ValueError, AttributeError, TypeError, FileFormatError):
         return set()  # no progress yet, or an unreadable file: start counting again
 
 

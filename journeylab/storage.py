@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import glob
+import json
 import os
 import stat
 import tempfile
@@ -11,11 +12,11 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from journeylab.errors import FileFormatError
 
-__all__ = ["atomic_write", "atomic_file", "read_text"]
+__all__ = ["atomic_write", "atomic_file", "parse_json", "read_text"]
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
@@ -30,6 +31,26 @@ def read_text(path: str | os.PathLike[str]) -> str:
     except UnicodeDecodeError:
         raise FileFormatError(Path(path).name, "is not a text file saved as UTF-8 (it may be Latin-1 or UTF-16, "
                               "or not text at all)", allowed="a file saved as UTF-8, as the course writes them") from None
+
+
+def parse_json(text: str) -> Any:
+    """The data in a JSON text; whatever Python's reader refuses is a :class:`FileFormatError`.
+
+    Besides broken JSON that covers what a hand-edited or hostile file can hold:
+    nesting thousands of levels deep (a ``RecursionError`` in the reader) and a
+    number thousands of digits long (a ``ValueError`` since Python 3.11).
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FileFormatError("", f"the file is not valid JSON: {error.msg} at line {error.lineno}, "
+                              f"column {error.colno}") from None
+    except RecursionError:
+        raise FileFormatError("", "the file nests lists or sections too deeply to read",
+                              allowed="a file as the course saves it, a few levels deep") from None
+    except ValueError:
+        raise FileFormatError("", "the file holds a number thousands of digits long",
+                              allowed="numbers as a person writes them, such as 25 or 2.5") from None
 
 
 @contextmanager

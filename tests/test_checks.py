@@ -86,8 +86,9 @@ def test_progress_remembers_passes_across_kernels(progress_file):
     assert "✔ First answer" in str(progress())
 
 
-def test_an_unreadable_progress_file_starts_again_instead_of_failing(progress_file):
-    progress_file.write_text("{broken")
+@pytest.mark.parametrize("content", ["{broken", "[" * 100_000 + "]" * 100_000, '{"passed": 7}', "[]"])
+def test_an_unreadable_progress_file_starts_again_instead_of_failing(progress_file, content):
+    progress_file.write_text(content)
     assert progress().passed == ()
     assert check("00-first-answer", "Know").passed
 

@@ -133,6 +133,13 @@ BAD_FILES = [
     (edited(lambda d: d.update(version=99)), FileFormatError, "version: is a version this package cannot read (got 99)."),
     (edited(lambda d: d["stages"]["Know"]["touchpoints"].append(d["stages"]["Know"]["touchpoints"][0])), FileFormatError,
      "stages.Know.touchpoints[2]: already has a touchpoint with this channel and customer action"),
+    # what a hostile or broken file can hold besides bad values
+    ("[" * 100_000 + "]" * 100_000, FileFormatError, "the file nests lists or sections too deeply to read."),
+    ('{"version": ' + "9" * 5000 + "}", FileFormatError, "the file holds a number thousands of digits long."),
+    (edited(lambda d: d["stages"]["Buy"]["goal"].update(target=10**400)), ValidationError,
+     "stages.Buy.goal.target: must be a number (got 100000000000000000000000000000000000000000000000000000000000… "
+     "(401 characters))."),
+    (edited(lambda d: d["persona"].update(age=10**400)), ValidationError, "persona.age: is out of range (got 1000"),
 ]
 
 

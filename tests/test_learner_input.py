@@ -15,7 +15,7 @@ def test_numbers_are_read_as_people_write_them(typed, number):
     assert read_number(typed) == number
 
 
-@pytest.mark.parametrize("typed", [True, False, None, "lots", "", "%", "1,2,3", "12,00,000", [45], math.inf, "nan", "inf"])
+@pytest.mark.parametrize("typed", [True, False, None, "lots", "", "%", "1,2,3", "12,00,000", [45], math.inf, "nan", "inf", pytest.param(10**400, id="10**400")])
 def test_what_is_not_a_number_is_none(typed):
     assert read_number(typed) is None
 
