@@ -18,6 +18,7 @@ from journeylab.friendly import plain_errors
 from journeylab.journey import Journey
 from journeylab.journey_parts import Opportunity, StageGoal, StageNotes, Touchpoint
 from journeylab.personas import EmpathyMap, Persona
+from journeylab.series_tables import install as _install_series_tables
 from journeylab.strategy import Objective, Plan, Strategy, Tactic, Target, smart_check
 
 __version__ = "0.1.0"
@@ -70,3 +71,4 @@ def __getattr__(name: str):
 
 
 _install_plain_errors()  # in JupyterLab, a learner's slip shows as a sentence (see journeylab.friendly)
+_install_series_tables()  # and a Series as a table, without pandas' dtype footer (see journeylab.series_tables)
