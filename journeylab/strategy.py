@@ -11,7 +11,7 @@ strategy behind them is busywork; :meth:`Plan.problems` says where that happens.
 >>> visits.sentence()
 'Increase website visits from 20,000 to 30,000 by 31 December 2025.'
 >>> smart_check(Objective("brand awareness")).missing
-('Measurable', 'Achievable', 'Relevant', 'Time-bound')
+('Specific', 'Measurable', 'Relevant', 'Time-bound')
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ __all__ = [
     "Strategy",
     "Tactic",
     "Plan",
+    "Problems",
     "SmartCheck",
     "smart_check",
     "SMART_CRITERIA",
@@ -38,6 +39,13 @@ __all__ = [
 SMART_CRITERIA = ("Specific", "Measurable", "Achievable", "Relevant", "Time-bound")
 
 MAX_REALISTIC_CHANGE = 3.0
+
+VAGUE_WORDS = ("awareness", "presence", "visibility", "engagement", "buzz", "image", "reputation")
+"""Words that name a wish rather than a count (notebook 01: "website visits", not "online presence")."""
+
+COUNTED_WORDS = ("share", "number", "percent", "visit", "visitor", "order", "sale", "customer", "rate",
+                 "count", "sign-up", "subscriber", "follower", "review", "click", "mention", "score", "revenue")
+"""Words that say what is counted, so a metric with a vague word in it can still be specific."""
 """A change of more than +300% (or a fall of more than 75%) in one plan is flagged as
 probably not achievable. It is a rule of thumb for the exercises, not a law."""
 
@@ -201,21 +209,28 @@ class SmartCheck:
 def smart_check(objective: Objective) -> SmartCheck:
     """Say which SMART criteria an objective misses, in words a marketer understands.
 
-    Introduced in notebook 01. The checks are deliberately simple: *Specific*
-    needs a named metric; *Measurable* a target number and a baseline to measure
-    from; *Achievable* a change no bigger than :data:`MAX_REALISTIC_CHANGE`;
-    *Relevant* a link to the business target or a journey stage; *Time-bound* a deadline.
+    Introduced in notebook 01. The checks are deliberately simple rules of thumb:
+    *Specific* needs a named metric that says what is counted (one built on a
+    word of :data:`VAGUE_WORDS`, with no unit and none of :data:`COUNTED_WORDS`,
+    is a wish); *Measurable* a target number and a baseline to measure from;
+    *Achievable* a change no bigger than :data:`MAX_REALISTIC_CHANGE`, judged
+    once the objective is measurable (before that, Measurable says what is
+    missing); *Relevant* a link to the business target or a journey stage;
+    *Time-bound* a deadline.
     """
     if not isinstance(objective, Objective):
         raise ValidationError("objective", "must be an Objective", value=objective, allowed="an Objective")
     advice: dict[str, str] = {}
     if not objective.metric:
         advice["Specific"] = "Name exactly what you will measure, e.g. 'website visits'."
+    elif _is_vague(objective):
+        advice["Specific"] = (f"'{objective.metric}' names a wish, not a count: say who or what you will count, "
+                              "e.g. 'the share of the target audience that knows our brand' or 'website visits'.")
+    change = objective.change
     if objective.target is None or objective.baseline is None:
         advice["Measurable"] = "Give the number you start from (baseline) and the number you aim for (target)."
-    change = objective.change
-    if change is None:
-        advice["Achievable"] = "Without a baseline above zero and a target nobody can judge whether the goal is realistic."
+    elif change is None:
+        advice["Achievable"] = "With a baseline of zero nobody can judge whether the goal is realistic: start from where you stand."
     elif change > MAX_REALISTIC_CHANGE or change < -0.75:
         advice["Achievable"] = (
             f"A change of {change:+.0%} in one plan is rarely realistic; aim for a smaller step or a later deadline."
@@ -225,6 +240,30 @@ def smart_check(objective: Objective) -> SmartCheck:
     if objective.deadline is None:
         advice["Time-bound"] = "Set a deadline, e.g. the end of the year."
     return SmartCheck(objective, advice)
+
+
+def _is_vague(objective: Objective) -> bool:
+    metric = objective.metric.lower()
+    return (not objective.unit and any(word in metric for word in VAGUE_WORDS)
+            and not any(word in metric for word in COUNTED_WORDS))
+
+
+class Problems(list):
+    """What keeps a plan from being complete: a list of sentences, shown one per line in a notebook.
+
+    >>> Problems(["The plan has no objectives yet."])
+    - The plan has no objectives yet.
+    >>> Problems()
+    Nothing is missing: the chain is complete.
+    """
+
+    def __str__(self) -> str:
+        return "\n".join(f"- {problem}" for problem in self) if self else "Nothing is missing: the chain is complete."
+
+    __repr__ = __str__
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(str(self))
 
 
 @dataclass(frozen=True)
@@ -265,7 +304,7 @@ class Plan:
                 lines += [f"      TACTIC: {tactic.statement}" for tactic in strategy.tactics]
         return "\n".join(lines)
 
-    def problems(self) -> list[str]:
+    def problems(self) -> Problems:
         """Everything that keeps the plan from being complete, one plain sentence each.
 
         An objective is checked as part of this plan, so it counts as relevant
@@ -284,4 +323,4 @@ class Plan:
             for strategy in objective.strategies:
                 if not strategy.tactics:
                     found.append(f"The strategy '{strategy.statement}' has no tactics to carry it out.")
-        return found
+        return Problems(found)

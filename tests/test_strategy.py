@@ -49,7 +49,12 @@ def test_a_smart_objective_passes_every_criterion():
     "changes, missing",
     [
         ({"metric": ""}, ("Specific",)),
-        ({"baseline": None}, ("Measurable", "Achievable")),
+        ({"baseline": None}, ("Measurable",)),  # once, not again as Achievable: it cannot be judged yet
+        ({"baseline": 0}, ("Achievable",)),
+        ({"metric": "brand awareness"}, ("Specific",)),
+        ({"metric": "online presence"}, ("Specific",)),
+        ({"metric": "engagement rate"}, ()),  # a vague word, but it says what is counted
+        ({"metric": "awareness of our website", "unit": "%"}, ()),  # a share of people
         ({"target": 1_000_000}, ("Achievable",)),
         ({"target": 5_000}, ("Achievable",)),
         ({"supports": ""}, ("Relevant",)),
