@@ -434,7 +434,8 @@ def test_a_rounded_answer_is_accepted_and_the_feedback_gives_the_exact_value():
     assert feedback.passed
     assert feedback.message == "correct! Well done. The exact value is 0.8333; your rounded 0.83 counts."
     as_printed = check("04-step-conversion", f"{funnel().loc['Buy', 'step_conversion']:.1f}%")
-    assert as_printed.message == "correct! Well done. The exact value is 33.75; your rounded 33.7% counts."
+    assert as_printed.message == "correct! Well done. The exact value is 33.747; your rounded 33.7% counts."
+    assert check("05-nps", 14).message == "correct! Well done. The exact value is 13.55; your rounded 14 counts."
 
 
 def test_an_exact_answer_gets_no_remark():

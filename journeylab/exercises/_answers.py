@@ -67,18 +67,27 @@ def close_to(answer: Any, expected: float, tolerance: float = 0.0) -> bool:
         return False
     if math.isclose(number, expected, rel_tol=1e-9, abs_tol=1e-12):
         return True
-    if math.isclose(number, expected, abs_tol=tolerance) or _rounded_from(answer, number, expected):
-        remark(f"The exact value is {expected:,.4g}; your rounded {answer} counts.")
+    if math.isclose(number, expected, abs_tol=tolerance) or _rounded_from(number, expected):
+        remark(f"The exact value is {_more_precise(expected, _decimals(number))}; your rounded {answer} counts.")
         return True
     return False
 
 
-def _rounded_from(answer: Any, number: float, expected: float) -> bool:
+def _decimals(number: float) -> int:
+    """The decimals of a number as read (trailing zeros say nothing: 13.60 is rounded like 13.6)."""
+    return max(0, -int(Decimal(repr(number)).normalize().as_tuple().exponent))
+
+
+def _more_precise(expected: float, decimals: int) -> str:
+    """``expected`` with two decimals more than the learner wrote: 33.747 for a rounded 33.7, 13.55 for 14."""
+    return f"{expected:,.{decimals + 2}f}".rstrip("0").rstrip(".")
+
+
+def _rounded_from(number: float, expected: float) -> bool:
     """Whether ``number`` is ``expected`` rounded to the decimals written, keeping at least two digits."""
     if not math.isfinite(number) or not math.isfinite(expected):
         return False
-    # the decimals of the number as read (trailing zeros say nothing: 13.60 is rounded like 13.6)
-    decimals = max(0, -int(Decimal(repr(number)).normalize().as_tuple().exponent))
+    decimals = _decimals(number)
     digits_left = len(str(abs(round(number * 10**decimals))))
     return digits_left >= 2 and abs(number - expected) <= 0.5 * 10**-decimals + 1e-9
 
