@@ -157,7 +157,7 @@ def is_placeholder(answer: Any) -> bool:
 
     The placeholder counts wherever it is left: ``...`` itself, the text ``"..."``,
     an item of a list, a value of a dictionary or a field of a model
-    (``jl.Tactic("...")``, ``jl.Persona("Jessica", goals=["..."])``).
+    (``jl.Tactic("...")``, ``jl.Persona("Jessica", goals=["..."])``, a touchpoint of a journey).
 
     >>> is_placeholder(["Know", ...]), is_placeholder({"goal": "..."}), is_placeholder(["Know", "Like"])
     (True, True, False)
@@ -176,7 +176,14 @@ def _holds_placeholder(value: Any, *, none_counts: bool) -> bool:
         return any(_holds_placeholder(item, none_counts=none_counts) for item in value.values())
     if dataclasses.is_dataclass(value) and not isinstance(value, type):  # a model: an empty field may be None
         return any(_holds_placeholder(getattr(value, item.name), none_counts=False) for item in dataclasses.fields(value))
+    if _is_course_model(value):  # a Journey keeps its parts inside: look at what it saves
+        return _holds_placeholder(value.to_dict(), none_counts=False)
     return False
+
+
+def _is_course_model(value: Any) -> bool:
+    """Whether ``value`` is one of the package's own models with a ``to_dict`` (not a pandas table, which has one too)."""
+    return type(value).__module__.startswith("journeylab.") and callable(getattr(value, "to_dict", None))
 
 
 _remarks: ContextVar[tuple[str, ...]] = ContextVar("journeylab_check_remarks", default=())

@@ -22,6 +22,7 @@ from typing import Any
 
 from journeylab import _fields
 from journeylab.errors import ValidationError
+from journeylab.learner_input import read_date
 
 __all__ = [
     "Target",
@@ -51,18 +52,12 @@ probably not achievable. It is a rule of thumb for the exercises, not a law."""
 
 
 def _date(value: Any, field: str) -> dt.date | None:
-    """A deadline: a date, or text such as ``"2025-12-31"``."""
+    """A deadline: a date, or text such as ``"2025-12-31"`` or ``"31 December 2025"`` (read as everywhere)."""
     if value is None or value == "":
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+    day = read_date(value)
+    if day is not None:
+        return day
     raise ValidationError(field, "must be a date", value=value, allowed='a date written as "YYYY-MM-DD", e.g. "2025-12-31"')
 
 

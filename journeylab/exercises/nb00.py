@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import numbers
 from typing import Any
 
 from journeylab.checks import exercise
-from journeylab.exercises._answers import same_text
+from journeylab.exercises._answers import close_to, not_a_number, not_text, number_in, same_text
 from journeylab.frameworks import get_framework
 
 __all__: list[str] = []
@@ -21,7 +20,7 @@ __all__: list[str] = []
 )
 def _first_stage(answer: Any) -> str | None:
     if not isinstance(answer, str):
-        return "Write the stage name as text, in quotes, like \"Refer\"."
+        return not_text(answer, '"Refer"')
     if same_text(answer, get_framework("hourglass").stage_names[0]):
         return None
     return f"'{answer}' is not where the hourglass starts."
@@ -52,12 +51,13 @@ def _count_customers(answer: Any, customers: Any = None) -> str | None:
 
         customers = load_customers()
     rows, columns = customers.shape
-    if isinstance(answer, tuple):
+    if isinstance(answer, tuple) and len(answer) == 2:
         return "That is the shape (rows and columns); give only the number of respondents, one whole number."
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        return "Give a number, without quotes, e.g. 150."
-    if answer == rows:
+    count = number_in(answer)
+    if count is None:
+        return not_a_number(answer, "150")
+    if close_to(answer, rows):  # a count is whole: only the exact number is near enough
         return None
-    if answer == columns:
+    if count == columns:
         return "That is the number of columns (the questions of the survey), not the number of respondents."
-    return f"{answer:g} is not the number of rows in data.customers."
+    return f"{count:g} is not the number of rows in data.customers."

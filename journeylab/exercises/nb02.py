@@ -8,13 +8,15 @@ against their own numbers. Without context they use the course's own survey.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
 
 from journeylab.checks import exercise
-from journeylab.exercises._answers import close_to, course_table, listed, same_text
+from journeylab.exercises._answers import close_to, course_table, filler, listed, not_a_number, not_text, number_in, same_text
 from journeylab.personas import EmpathyMap
+from journeylab.schemas import MOTIVATIONS
 
 __all__: list[str] = []
 
@@ -34,6 +36,8 @@ SEGMENT_TYPES = {
 _SPELLINGS = {"behavioral": "behavioural", "behaviour": "behavioural", "behavior": "behavioural"}
 AVERAGE_AGE_GROUP = "Design"
 """The motivation group whose mean age exercise 02-average-age asks for."""
+MAP_SEGMENT, CANVAS_SEGMENT = "Price", "Convenience"
+"""The segments exercises 02-empathy-map and 02-canvas describe."""
 
 
 def _survey(customers: pd.DataFrame | None) -> pd.DataFrame:
@@ -83,15 +87,16 @@ def _segment_type(answer: Any) -> str | None:
 def _average_age(answer: Any, customers: pd.DataFrame | None = None) -> str | None:
     survey = _survey(customers)
     ages = survey.loc[survey["motivation"] == AVERAGE_AGE_GROUP, "age"]
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
-        return "Give the average age as a number, without quotes."
-    if close_to(answer, ages.mean(), tolerance=0.1):
+    value = number_in(answer)
+    if value is None:
+        return not_a_number(answer, "47.5")
+    if close_to(answer, ages.mean()):
         return None
-    if close_to(answer, survey["age"].mean(), tolerance=0.1):
+    if close_to(value, survey["age"].mean()):
         return f"That is the average age of all respondents; keep only the {AVERAGE_AGE_GROUP} group first."
-    if close_to(answer, ages.median(), tolerance=0.1):
+    if close_to(value, ages.median()):
         return "That is the median (the middle age); the exercise asks for the mean."
-    return f"{answer} is not the average age of the {AVERAGE_AGE_GROUP} group."
+    return f"{value:g} is not the average age of the {AVERAGE_AGE_GROUP} group."
 
 
 @exercise(
@@ -108,7 +113,7 @@ def _top_channel(answer: Any, customers: pd.DataFrame | None = None) -> str | No
     youngest = survey.groupby("motivation")["age"].mean().idxmin()
     top_by_group = survey.groupby("motivation")["preferred_channel"].agg(lambda channels: channels.value_counts().idxmax())
     if not isinstance(answer, str):
-        return "Give the channel as text, in quotes, such as \"Blog\"."
+        return not_text(answer, '"Blog"')
     if same_text(answer, top_by_group[youngest]):
         return None
     if same_text(answer, survey["preferred_channel"].value_counts().idxmax()):
@@ -130,12 +135,13 @@ def _happiest_segment(answer: Any, customers: pd.DataFrame | None = None) -> str
     survey = _survey(customers)
     satisfaction = survey.groupby("motivation")["csat"].mean()
     if not isinstance(answer, str):
-        return "Give the motivation group as text, in quotes, such as \"Convenience\"."
+        return not_text(answer, '"Convenience"')
     if same_text(answer, satisfaction.idxmax()):
         return None
-    if not any(same_text(answer, group) for group in satisfaction.index):
+    group = next((group for group in satisfaction.index if same_text(answer, group)), None)
+    if group is None:
         return f"'{answer}' is not a motivation group; the groups are {', '.join(satisfaction.index)}."
-    return f"The {answer.strip()} group is not the one with the highest average satisfaction."
+    return f"The {group} group is not the one with the highest average satisfaction."
 
 
 @exercise(
@@ -151,10 +157,16 @@ def _happiest_segment(answer: Any, customers: pd.DataFrame | None = None) -> str
 def _empathy_map(answer: Any) -> str | None:
     if not isinstance(answer, EmpathyMap):
         return "Build the map with jl.EmpathyMap(...), not as a dictionary or a text."
-    empty = answer.empty_quadrants
+    wrong_who = _who_problem(answer, MAP_SEGMENT)
+    if wrong_who:
+        return wrong_who
+    empty = [name for name in EmpathyMap.QUADRANTS if _only_filler(getattr(answer, name))]
     if empty:
         names = [name.capitalize() for name in empty]
         verb, each = ("is", "it") if len(names) == 1 else ("are", "each")
+        if any(getattr(answer, name) for name in empty):
+            return (f"{listed(names)} {verb} still empty or hold{'s' if len(names) == 1 else ''} only a placeholder "
+                    f"such as 'x': write at least one real line in {each}.")
         return f"{listed(names)} {verb} still empty: add at least one line to {each}."
     return None
 
@@ -180,7 +192,26 @@ _CANVAS_NEEDS = (("who", "who you empathise with (who)"), ("goal", "what they ne
 def _canvas(answer: Any) -> str | None:
     if not isinstance(answer, EmpathyMap):
         return "Build the canvas with jl.EmpathyMap(...), not as a dictionary or a text."
-    missing = [label for area, label in _CANVAS_NEEDS if not getattr(answer, area)]
+    wrong_who = _who_problem(answer, CANVAS_SEGMENT)
+    if wrong_who:
+        return wrong_who
+    missing = [label for area, label in _CANVAS_NEEDS if _only_filler(getattr(answer, area))]
     if missing:
         return f"The canvas still needs {listed(missing)}."
+    return None
+
+
+def _only_filler(area: str | tuple[str, ...]) -> bool:
+    """Whether an area of a map is empty or holds only placeholders such as "x"."""
+    return all(filler(line) for line in ((area,) if isinstance(area, str) else area))
+
+
+def _who_problem(answer: EmpathyMap, segment: str) -> str | None:
+    """What is wrong with ``who`` on a map the question asks for ``segment``: empty, a placeholder, or another segment."""
+    if filler(answer.who):
+        return f"Say whose map this is: who=\"{segment} segment\", or the people of that segment in your words."
+    named = [group for group in MOTIVATIONS if re.search(rf"\b{group}\b", answer.who, re.IGNORECASE)]
+    if named and segment not in named:
+        return (f"The map is for '{answer.who}', but the question asks for the {segment} segment: "
+                f"write who=\"{segment} segment\" (or its people in your words) and describe them.")
     return None

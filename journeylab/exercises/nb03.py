@@ -12,7 +12,8 @@ from typing import Any
 import pandas as pd
 
 from journeylab.checks import exercise
-from journeylab.exercises._answers import close_to, course_table, listed, same_text
+from journeylab.exercises._answers import close_to, course_table, not_a_number, not_text, number_in, same_text
+from journeylab.exercises._filled_in import persona_problem
 from journeylab.personas import Persona
 
 __all__: list[str] = []
@@ -43,15 +44,16 @@ def _group(customers: pd.DataFrame | None, motivation: str) -> pd.DataFrame:
 def _median_age(answer: Any, customers: pd.DataFrame | None = None) -> str | None:
     survey = _survey(customers)
     ages = survey.loc[survey["motivation"] == MEDIAN_AGE_GROUP, "age"]
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
-        return "Give the median age as a number, without quotes."
-    if close_to(answer, ages.median(), tolerance=0.1):
+    value = number_in(answer)
+    if value is None:
+        return not_a_number(answer, "30")
+    if close_to(answer, ages.median()):
         return None
-    if close_to(answer, ages.mean(), tolerance=0.1):
+    if close_to(value, ages.mean()):
         return "That is the mean (the average); the exercise asks for the median, the middle age."
-    if close_to(answer, survey["age"].median(), tolerance=0.1):
+    if close_to(value, survey["age"].median()):
         return f"That is the median age of all respondents; keep only the {MEDIAN_AGE_GROUP} group first."
-    return f"{answer} is not the median age of the {MEDIAN_AGE_GROUP} group."
+    return f"{value:g} is not the median age of the {MEDIAN_AGE_GROUP} group."
 
 
 @exercise(
@@ -65,7 +67,7 @@ def _median_age(answer: Any, customers: pd.DataFrame | None = None) -> str | Non
 def _pick_the_channel(answer: Any, customers: pd.DataFrame | None = None) -> str | None:
     counts = _group(customers, CHANNEL_GROUP)["preferred_channel"].value_counts()
     if not isinstance(answer, str):
-        return "Give the channel as text, in quotes, such as \"Blog\"."
+        return not_text(answer, '"Blog"')
     if same_text(answer, counts.idxmax()):
         return None
     if len(counts) > 1 and same_text(answer, counts.index[1]):
@@ -85,26 +87,27 @@ def _pick_the_channel(answer: Any, customers: pd.DataFrame | None = None) -> str
 def _persona_complete(answer: Any) -> str | None:
     if not isinstance(answer, Persona):
         return "Build the persona with jl.Persona(...), not as a dictionary or a text."
-    missing = [label for label, present in (("an age", answer.age is not None), ("a role", bool(answer.role)),
-                                             ("a goal", bool(answer.goals)), ("a challenge", bool(answer.challenges)),
-                                             ("a preferred channel", bool(answer.channels))) if not present]
-    if missing:
-        return f"The persona still needs {listed(missing)}."
-    return None
+    return persona_problem(answer)
 
 
 @exercise(
     "03-persona-from-segment",
     hints=[f"Summarise the {CHANNEL_GROUP} group first: the middle half of its ages runs from "
            "age.quantile(0.25) to age.quantile(0.75), and value_counts() on preferred_channel shows its favourite.",
-           f"Give the persona an age between the {CHANNEL_GROUP} group's 25% and 75% quantiles of age, and put the "
-           "group's most common preferred_channel in channels=[...].",
+           f"Give the persona an age between the {CHANNEL_GROUP} group's 25% and 75% quantiles of age, put the "
+           f"group's most common preferred_channel in channels=[...], and set segment=\"{CHANNEL_GROUP}\".",
            ],
     wrong=Persona("Mia", age=24, role="Student", channels=["TikTok"]),
 )
 def _persona_from_segment(answer: Any, customers: pd.DataFrame | None = None) -> str | None:
     if not isinstance(answer, Persona):
         return "Build the persona with jl.Persona(...), not as a dictionary or a text."
+    if not same_text(answer.segment, CHANNEL_GROUP):
+        if not answer.segment:
+            return (f"The persona has no segment yet: the question builds it from the {CHANNEL_GROUP} segment, "
+                    f"so set segment=\"{CHANNEL_GROUP}\".")
+        return (f"The persona's segment is '{answer.segment}', but the question builds it from the {CHANNEL_GROUP} "
+                f"segment: set segment=\"{CHANNEL_GROUP}\".")
     group = _group(customers, CHANNEL_GROUP)
     low, high = group["age"].quantile(0.25), group["age"].quantile(0.75)
     top_channel = group["preferred_channel"].value_counts().idxmax()

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from journeylab.checks import exercise
-from journeylab.exercises._answers import close_to, course_table, number_in, same_text
+from journeylab.exercises._answers import close_to, course_table, not_a_number, not_text, number_in, same_text
 from journeylab.frameworks import get_framework
 
 __all__: list[str] = []
@@ -23,8 +23,9 @@ __all__: list[str] = []
 STATEMENTS_TO_PLACE = ("A26", "A12", "A38", "A04", "A20", "A32", "A14")
 """The activity statements of exercise 04-activity-stage: one per step, in shuffled order."""
 
-TOUCHPOINT = "TikTok video"
-"""The touchpoint whose visitors exercise 04-touchpoint-conversion follows to Buy."""
+TOUCHPOINT, TOUCHPOINT_CHANNEL = "TikTok video", "TikTok"
+"""The touchpoint whose visitors exercise 04-touchpoint-conversion follows to Buy, and its channel (a first-channel
+funnel of that channel is the slip the check names)."""
 
 _HOURGLASS = get_framework("hourglass")
 
@@ -56,7 +57,9 @@ def _stage_name(answer: Any) -> str | None:
     right=list(_HOURGLASS.stage_names),
 )
 def _order_the_stages(answer: Any) -> str | None:
-    if isinstance(answer, str) or not isinstance(answer, Sequence):
+    if isinstance(answer, str):
+        return 'That is one text; give each step in its own quotes, in a list in square brackets: ["Know", "Like", ...].'
+    if not isinstance(answer, Sequence):
         return 'Give a list in square brackets, such as ["Know", "Like", ...].'
     names = [_stage_name(item) for item in answer]
     unknown = [item for item, name in zip(answer, names) if name is None]
@@ -112,20 +115,20 @@ def _activity_stage(answer: Any, activities: pd.DataFrame | None = None) -> str 
 def _step_conversion(answer: Any, events: pd.DataFrame | None = None) -> str | None:
     value = number_in(answer)
     if value is None:
-        return "Give the step conversion as a number in percent, e.g. 25.3 for 25.3%."
+        return not_a_number(answer, "25.3 (for 25.3%)")
     closed = _funnel(events)
     expected = closed.loc["Buy", "step_conversion"]
-    if close_to(value, expected, tolerance=0.1):
+    if close_to(answer, expected):
         return None
-    if close_to(value, expected / 100, tolerance=0.001):
+    if close_to(value, expected / 100):
         return "That is the share as a fraction; the funnel gives percentages (25.3 for 25.3%)."
-    if close_to(value, closed.loc["Buy", "overall_conversion"], tolerance=0.1):
+    if close_to(value, closed.loc["Buy", "overall_conversion"]):
         return "That is the overall conversion, compared with everyone at Know; the step compares Buy with Try only."
-    if close_to(value, 100 - expected, tolerance=0.1):
+    if close_to(value, 100 - expected):
         return "That is the share that did NOT make the step; the step conversion is the share that did."
-    if close_to(value, _funnel(events, closed=False).loc["Buy", "step_conversion"], tolerance=0.1):
+    if close_to(value, _funnel(events, closed=False).loc["Buy", "step_conversion"]):
         return "That comes from the open funnel; use the closed funnel, the one stage_funnel gives by default."
-    if close_to(value, closed.loc["Buy", "users"], tolerance=0.5):
+    if close_to(value, closed.loc["Buy", "users"]):
         return "That is the number of people at Buy; the step conversion is a percentage."
     return f"{value:g}% is not the step conversion from Try to Buy."
 
@@ -141,6 +144,8 @@ def _step_conversion(answer: Any, events: pd.DataFrame | None = None) -> str | N
 def _leakiest_stage(answer: Any, events: pd.DataFrame | None = None) -> str | None:
     if isinstance(answer, str) and ("→" in answer or "->" in answer):
         answer = answer.replace("->", "→").split("→")[-1]  # "Try → Buy" names the step that ends at Buy
+    if not isinstance(answer, str):
+        return not_text(answer, '"Trust"')
     name = _stage_name(answer)
     if name is None:
         return "Give the name of one step of the hourglass, as text in quotes, such as \"Trust\"."
@@ -171,25 +176,42 @@ def _leakiest_stage(answer: Any, events: pd.DataFrame | None = None) -> str | No
 def _touchpoint_conversion(answer: Any, events: pd.DataFrame | None = None) -> str | None:
     value = number_in(answer)
     if value is None:
-        return "Give the share as a number in percent, e.g. 5.2 for 5.2%."
+        return not_a_number(answer, "5.2 (for 5.2%)")
     log = _events(events)
     visitors = log.loc[log["touchpoint"] == TOUCHPOINT, "user_id"]
     subset = log[log["user_id"].isin(visitors)]
     funnel = _funnel(subset)
     expected = funnel.loc["Buy", "overall_conversion"]
-    if close_to(value, expected, tolerance=0.1):
+    first_channel = _first_channel_conversion(log)
+    if close_to(answer, expected) and not _nearer(value, first_channel, expected):
         return None
-    if close_to(value, expected / 100, tolerance=0.001):
+    if first_channel is not None and close_to(value, first_channel):
+        return (f"That counts the visitors whose first channel was {TOUCHPOINT_CHANNEL}; the question asks for "
+                f"everyone who had a {TOUCHPOINT} contact at any point: keep their user_ids from the touchpoint column.")
+    if close_to(value, expected / 100):
         return "That is the share as a fraction; give it in percent (5.2 for 5.2%)."
-    if close_to(value, _funnel(log).loc["Buy", "overall_conversion"], tolerance=0.1):
+    if close_to(value, _funnel(log).loc["Buy", "overall_conversion"]):
         return f"That is the share of all visitors; keep only the visitors who had a {TOUCHPOINT} contact."
-    if close_to(value, funnel.loc["Buy", "step_conversion"], tolerance=0.1):
+    if close_to(value, funnel.loc["Buy", "step_conversion"]):
         return "That is the step conversion from Try; the question compares Buy with everyone at the first step."
-    if close_to(value, _funnel(subset, closed=False).loc["Buy", "overall_conversion"], tolerance=0.1):
+    if close_to(value, _funnel(subset, closed=False).loc["Buy", "overall_conversion"]):
         return "That comes from the open funnel; use the closed funnel, the one stage_funnel gives by default."
-    if close_to(value, funnel.loc["Buy", "users"], tolerance=0.5):
+    if close_to(value, funnel.loc["Buy", "users"]):
         return "That is the number of people who reached Buy; the question asks for their share, in percent."
     return f"{value:g}% is not the share of {TOUCHPOINT} visitors who reached Buy."
+
+
+def _first_channel_conversion(log: pd.DataFrame) -> float | None:
+    """The slip of 04-touchpoint-conversion: the conversion at Buy of the visitors whose first channel is TikTok."""
+    from journeylab.analytics import stage_funnel
+
+    at_buy = stage_funnel(log, breakdown="channel")["overall_conversion"].unstack("stage")["Buy"]
+    return float(at_buy[TOUCHPOINT_CHANNEL]) if TOUCHPOINT_CHANNEL in at_buy.index else None
+
+
+def _nearer(value: float, slip: float | None, expected: float) -> bool:
+    """Whether ``value`` lies nearer a known slip than the right answer (a rounded answer can fit both)."""
+    return slip is not None and abs(value - slip) < abs(value - expected)
 
 
 CAMPAIGN_WINDOW = "30D"
@@ -209,18 +231,17 @@ def _conversion_window(answer: Any, events: pd.DataFrame | None = None) -> str |
     from journeylab.analytics import stage_funnel
 
     value = number_in(answer)
-    if value is None or isinstance(answer, str):
-        return "Give the number of visitors as a number without quotes, such as 1200."
+    if value is None:
+        return not_a_number(answer, "1200")
     log = _events(events)
     windowed = stage_funnel(log, within=CAMPAIGN_WINDOW)
-    if close_to(value, windowed.loc["Buy", "users"], tolerance=0.5):
+    if close_to(answer, windowed.loc["Buy", "users"]):
         return None
-    if close_to(value, _funnel(log).loc["Buy", "users"], tolerance=0.5):
+    if close_to(value, _funnel(log).loc["Buy", "users"]):
         return "That counts every buyer, however long they took; count only those who reached Buy within 30 days."
-    if any(close_to(value, windowed.loc["Buy", column], tolerance=0.1)
-           for column in ("overall_conversion", "step_conversion")):
+    if any(close_to(value, windowed.loc["Buy", column]) for column in ("overall_conversion", "step_conversion")):
         return "That is a percentage; the question asks for a number of visitors."
-    if close_to(value, stage_funnel(log, closed=False, within=CAMPAIGN_WINDOW).loc["Buy", "users"], tolerance=0.5):
+    if close_to(value, stage_funnel(log, closed=False, within=CAMPAIGN_WINDOW).loc["Buy", "users"]):
         return "That comes from the open funnel; use the closed funnel, the one stage_funnel gives by default."
     return f"{value:g} is not the number of visitors who reached Buy within 30 days."
 
@@ -238,7 +259,7 @@ def _breakdown_best_channel(answer: Any, events: pd.DataFrame | None = None) -> 
     from journeylab.analytics import stage_funnel
 
     if not isinstance(answer, str):
-        return 'Give the channel as text, in quotes, such as "Search".'
+        return not_text(answer, '"Search"')
     by_channel = stage_funnel(_events(events), breakdown="channel")
     at_buy = {column: by_channel[column].unstack("stage")["Buy"]
               for column in ("overall_conversion", "step_conversion", "users")}

@@ -9,17 +9,17 @@ course's own files.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
 
 from journeylab.checks import exercise
 from journeylab.errors import UnknownNameError
-from journeylab.exercises._answers import close_to, course_table, number_in, same_text
+from journeylab.exercises._answers import close_to, course_table, filler, items_in, not_a_number, not_text, number_in, same_text
 from journeylab.frameworks import get_framework
 from journeylab.journey import StageGoal
 from journeylab.kpis import get_kpi
+from journeylab.learner_input import read_month
 
 __all__: list[str] = []
 
@@ -74,7 +74,7 @@ def _kpi_name(text: Any) -> str | None:
 )
 def _alias(answer: Any) -> str | None:
     if not isinstance(answer, str):
-        return "Give the name as text, in quotes, such as \"Awareness\"."
+        return not_text(answer, '"Awareness"')
     stage = _FIVE_STAGE.stage(ALIAS_STAGE)
     if same_text(answer, stage.alias or ""):
         return None
@@ -99,7 +99,7 @@ def _alias(answer: Any) -> str | None:
 )
 def _choose_the_kpi(answer: Any) -> str | None:
     if not isinstance(answer, str):
-        return "Give the KPI as text, in quotes, as it is written in jl.kpis.KPIS, e.g. \"Churn rate\"."
+        return not_text(answer, '"Churn rate", as it is written in jl.kpis.KPIS')
     stage = _FIVE_STAGE.stage(KPI_STAGE)
     name = _kpi_name(answer)
     if name is None:
@@ -125,21 +125,24 @@ def _choose_the_kpi(answer: Any) -> str | None:
 def _compute_ctr(answer: Any, campaigns: pd.DataFrame | None = None) -> str | None:
     value = number_in(answer)
     if value is None:
-        return "Give the click-through rate as a number in percent, e.g. 2.5 for 2.5%."
+        return not_a_number(answer, "2.5 (for 2.5%)")
     table = _campaigns(campaigns)
     monthly = _monthly(table)
     expected = monthly.loc[CTR_MONTH, "click_through_rate"]
-    if close_to(value, expected, tolerance=0.05):  # a small rate: 1.1 for 1.11 is close enough
+    if close_to(answer, expected):  # a small rate: 1.1 for 1.11 counts as rounded, another month's 1.07 does not
         return None
     month = table[table["month"] == CTR_MONTH]
     know, like = (month[month["stage"] == stage].sum(numeric_only=True).astype(float) for stage in ("Know", "Like"))
-    if close_to(value, expected / 100, tolerance=0.0005):
+    if close_to(value, expected / 100):
         return "That is the rate as a fraction; KPIs in this course are percentages (2.5 for 2.5%)."
-    if know["reach"] > 0 and close_to(value, 100 * know["clicks"] / know["reach"], tolerance=0.01):
+    if know["reach"] > 0 and close_to(value, 100 * know["clicks"] / know["reach"]):
         return "That divides by reach (people); the click-through rate divides by impressions (times shown)."
-    if like["impressions"] > 0 and close_to(value, 100 * like["clicks"] / like["impressions"], tolerance=0.01):
+    if like["impressions"] > 0 and close_to(value, 100 * like["clicks"] / like["impressions"]):
         return "That is the click-through rate of the Like stage; the question asks for Know."
-    if close_to(value, monthly["click_through_rate"].mean(), tolerance=0.01):
+    other = [name for name, rate in monthly["click_through_rate"].items() if name != CTR_MONTH and close_to(value, rate)]
+    if other:
+        return f"That is the click-through rate of {other[0]}; the question asks for {CTR_MONTH}."
+    if close_to(value, monthly["click_through_rate"].mean()):
         return f"That is an average over all months; the question asks for {CTR_MONTH} only."
     return f"{value:g}% is not the click-through rate of the Know stage in {CTR_MONTH}."
 
@@ -155,7 +158,7 @@ def _compute_ctr(answer: Any, campaigns: pd.DataFrame | None = None) -> str | No
 def _nps(answer: Any, customers: pd.DataFrame | None = None) -> str | None:
     value = number_in(answer)
     if value is None:
-        return "Give the NPS as a number, e.g. 12.5 or -3."
+        return not_a_number(answer, "12.5 or -3")
     if customers is None:
         from journeylab.data import load_customers
 
@@ -164,15 +167,15 @@ def _nps(answer: Any, customers: pd.DataFrame | None = None) -> str | None:
 
     scores = customers["likelihood_to_recommend"].dropna()
     expected = nps(scores)
-    if close_to(value, expected, tolerance=0.1):
+    if close_to(answer, expected):
         return None
-    if close_to(value, expected / 100, tolerance=0.001):
+    if close_to(value, expected / 100):
         return "That is the score as a fraction; NPS is given in points from -100 to 100."
-    if close_to(value, 100 * (scores >= 9).mean(), tolerance=0.1):
+    if close_to(value, 100 * (scores >= 9).mean()):
         return "That is the share of promoters only; subtract the share of detractors (answers 0 to 6)."
-    if close_to(value, scores.mean(), tolerance=0.05):
+    if close_to(value, scores.mean()):
         return "That is the average answer; NPS counts promoters and detractors instead."
-    if close_to(value, 100 * (scores >= 7).mean() - 100 * (scores <= 6).mean(), tolerance=0.1):
+    if close_to(value, 100 * (scores >= 7).mean() - 100 * (scores <= 6).mean()):
         return "Passives (answers 7 and 8) count in the total, but not as promoters."
     return f"{value:g} is not the NPS of the survey."
 
@@ -190,23 +193,30 @@ def _nps(answer: Any, customers: pd.DataFrame | None = None) -> str | None:
 def _stage_goal(answer: Any) -> str | None:
     if not isinstance(answer, StageGoal):
         return "Build your answer with jl.StageGoal(...), as in the notebook."
+    if filler(answer.goal):
+        return (f"The goal is only '{answer.goal}': write it in words, as the question does "
+                "(\"Fewer carts left behind\").")
     if _kpi_name(answer.kpi) != GOAL_KPI:
         return f"The KPI '{answer.kpi}' does not measure the carts left without an order."
-    if not close_to(answer.target, GOAL_TARGET, tolerance=0.001):
-        return "The target is the percentage the team agreed on; take it from the question, without the % sign."
+    if close_to(answer.target, GOAL_TARGET / 100):
+        return (f"The target {answer.target:g} is the rate as a fraction; the course writes rates in percent: "
+                f"target={GOAL_TARGET:g} for {GOAL_TARGET:g}%.")
+    if not close_to(answer.target, GOAL_TARGET):
+        return (f"The target is {answer.target:g}, but the team accepts at most {GOAL_TARGET:g}%: "
+                f"set target={GOAL_TARGET:g}, without the % sign.")
     if answer.better != get_kpi(GOAL_KPI).better:
         return "Think about which way is good for this KPI: the goal's direction (better) points the wrong way."
     return None
 
 
 def _months(answer: Any) -> list[str] | None:
-    """A list of month texts from a list, tuple, set, Series or Index; None for anything else."""
-    if isinstance(answer, (str, bytes, dict)) or not isinstance(answer, (Iterable, pd.Index, pd.Series)):
+    """Months as the table writes them ("2024-09"), from a list, set, Index or a text such as "2024-04, Sep 2024"
+    (order does not matter); None when an item is not a month."""
+    items = items_in(answer)
+    if items is None:
         return None
-    items = list(answer)
-    if not all(isinstance(item, str) for item in items):
-        return None
-    return [item.strip() for item in items]
+    months = [read_month(item) for item in items]
+    return None if any(month is None for month in months) else [str(month) for month in months]
 
 
 @exercise(
@@ -220,6 +230,9 @@ def _months(answer: Any) -> list[str] | None:
 def _goal_met(answer: Any, campaigns: pd.DataFrame | None = None) -> str | None:
     months = _months(answer)
     if months is None:
+        if isinstance(answer, (pd.Series, pd.DataFrame)) and not isinstance(answer, pd.Index):
+            return ("That is a table of rates; give the months themselves: keep the rows above the target and "
+                    "take their .index.tolist().")
         return 'Give a list of months in square brackets, written as in the table, e.g. ["2024-01", "2024-02"].'
     abandonment = _monthly(_campaigns(campaigns))["cart_abandonment_rate"]
     unknown = [month for month in months if month not in abandonment.index]

@@ -16,7 +16,7 @@ import pandas as pd
 from journeylab.analytics import backward_moves, transition_matrix
 from journeylab.attribution import heuristic_credit, markov_removal_effects, paths_from_events
 from journeylab.checks import exercise
-from journeylab.exercises._answers import close_to, course_table, number_in, same_text
+from journeylab.exercises._answers import close_to, course_table, not_a_number, not_text, number_in, same_text
 from journeylab.frameworks import convert, get_framework
 
 __all__: list[str] = []
@@ -75,7 +75,7 @@ def _touchpoint_stage(answer: Any, events: pd.DataFrame | None = None) -> str | 
     log = _log(events)
     stages = log.loc[log["touchpoint"] == STAGE_OF_TOUCHPOINT, "stage"]
     if not isinstance(answer, str):
-        return "Give the stage as text, in quotes, such as \"Refer\"."
+        return not_text(answer, '"Refer"')
     stage = _hourglass_stage(answer)
     if stage is None:
         return f"'{answer}' is not a stage of the hourglass: {', '.join(_HOURGLASS.stage_names)}."
@@ -100,18 +100,18 @@ def _store_share(answer: Any, events: pd.DataFrame | None = None) -> str | None:
     log = _log(events)
     value = number_in(answer)
     if value is None:
-        return "Give the share as a number in percent, without quotes, e.g. 12.5 for 12.5%."
+        return not_a_number(answer, "12.5 (for 12.5%)")
     at_store = log["channel"] == "Store"
     in_stage = log["stage"] == STORE_SHARE_STAGE
     share = 100 * (at_store & in_stage).sum() / in_stage.sum()
-    if close_to(value, share, tolerance=0.5):
+    if close_to(answer, share):
         return None
-    if close_to(value, share / 100, tolerance=0.005):
+    if close_to(value, share / 100):
         return "That is the share as a fraction; give it in percent (multiply by 100)."
-    if close_to(value, 100 * (at_store & in_stage).sum() / at_store.sum(), tolerance=0.5):
+    if close_to(value, 100 * (at_store & in_stage).sum() / at_store.sum()):
         return (f"That is the share of all store events that happen in {STORE_SHARE_STAGE}; the question asks "
                 f"which share of the {STORE_SHARE_STAGE} events happen at the store.")
-    if close_to(value, 100 * (at_store & in_stage).sum() / len(log), tolerance=0.5):
+    if close_to(value, 100 * (at_store & in_stage).sum() / len(log)):
         return f"That compares with all events; keep only the {STORE_SHARE_STAGE} events first."
     return f"{value:g}% is not the share of {STORE_SHARE_STAGE} events that happen at the store."
 
@@ -126,7 +126,7 @@ def _other_models(value: float, paths: pd.DataFrame | None, name: str, asked: st
     """Which other rule of thumb gives ``name`` the credit ``value``, said in one sentence; None if none does."""
     words = {"first_touch": "first touch", "last_touch": "last touch", "linear": "linear"}
     for model, word in words.items():
-        if model != asked and close_to(value, _credit(paths, model, name), tolerance=0.01):
+        if model != asked and close_to(value, _credit(paths, model, name)):
             return f"That is the credit {word} gives the {name}; the question asks for {words[asked]}."
     return None
 
@@ -143,10 +143,10 @@ def _other_models(value: float, paths: pd.DataFrame | None, name: str, asked: st
 )
 def _last_touch_by_hand(answer: Any, paths: pd.DataFrame | None = None) -> str | None:
     value = number_in(answer)
-    if value is None or isinstance(answer, str):
-        return "Give the credit as a number of purchases, without quotes, such as 2 or 0.5."
+    if value is None:
+        return not_a_number(answer, "2 or 0.5")
     expected = _credit(paths, "last_touch", LAST_TOUCH_NAME)
-    if close_to(value, expected, tolerance=0.01):
+    if close_to(answer, expected):
         return None
     if value == 0:
         return f"Some paths with a purchase end at the {LAST_TOUCH_NAME}, so last touch gives it more than 0."
@@ -155,7 +155,7 @@ def _last_touch_by_hand(answer: Any, paths: pd.DataFrame | None = None) -> str |
         return other
     table = practice_paths() if paths is None else paths
     ending_there = sum(path[-1] == LAST_TOUCH_NAME for path in table["path"])
-    if close_to(value, ending_there, tolerance=0.01):
+    if close_to(value, ending_there):
         return "That counts the paths that end there, with or without a purchase; only purchases earn credit."
     return f"{value:g} is not the number of purchases last touch gives the {LAST_TOUCH_NAME}."
 
@@ -172,10 +172,12 @@ def _last_touch_by_hand(answer: Any, paths: pd.DataFrame | None = None) -> str |
 )
 def _linear_credit(answer: Any, paths: pd.DataFrame | None = None) -> str | None:
     value = number_in(answer)
-    if value is None or isinstance(answer, str):
-        return "Give the credit as a number of purchases, without quotes; a sum such as 1/3 + 1/4 works too."
+    if value is None:
+        if isinstance(answer, str) and "/" in answer:
+            return f"'{answer.strip()}' is text, because of the quotes: write the sum without them, 1/3 + 1/4, and Python works it out."
+        return not_a_number(answer, "0.5, or a sum such as 1/3 + 1/4")
     expected = _credit(paths, "linear", LINEAR_NAME)
-    if close_to(value, expected, tolerance=0.01):
+    if close_to(answer, expected):
         return None
     if value == 0:
         return f"Linear gives every touch on a path with a purchase a share, and the {LINEAR_NAME} is on such paths."
@@ -184,7 +186,7 @@ def _linear_credit(answer: Any, paths: pd.DataFrame | None = None) -> str | None
         return other
     table = practice_paths() if paths is None else paths
     bought = table[table["conversions"] > 0]
-    if close_to(value, sum(LINEAR_NAME in path for path in bought["path"]), tolerance=0.01):
+    if close_to(value, sum(LINEAR_NAME in path for path in bought["path"])):
         return ("That counts the paths it is on; linear gives it only its share of each path's purchase: "
                 "1 divided by the number of touches on that path.")
     return f"{value:g} is not the linear credit of the {LINEAR_NAME}."
@@ -202,7 +204,7 @@ def _linear_credit(answer: Any, paths: pd.DataFrame | None = None) -> str | None
 )
 def _removal_costs_most(answer: Any, events: pd.DataFrame | None = None) -> str | None:
     if not isinstance(answer, str):
-        return 'Give the touchpoint as text, in quotes, such as "Reviews page".'
+        return not_text(answer, '"Reviews page"')
     log = _log(events)
     effects = markov_removal_effects(paths_from_events(log))["removal_effect"]
     paying = set(log.loc[log["stage"] == "Buy", "touchpoint"])
@@ -275,18 +277,18 @@ def _most_common_backward_move(answer: Any, events: pd.DataFrame | None = None) 
 def _moves_from_try(answer: Any, events: pd.DataFrame | None = None) -> str | None:
     value = number_in(answer)
     if value is None:
-        return "Give the share as a number in percent, without quotes, e.g. 12.5 for 12.5%."
+        return not_a_number(answer, "12.5 (for 12.5%)")
     row = transition_matrix(_log(events)).loc[MOVES_FROM]
     position = _HOURGLASS.position(MOVES_FROM)
     back, total = row.iloc[:position].sum(), row.sum()
     share = 100 * back / total
-    if close_to(value, share, tolerance=0.5):
+    if close_to(answer, share):
         return None
-    if close_to(value, share / 100, tolerance=0.005):
+    if close_to(value, share / 100):
         return "That is the share as a fraction; give it in percent (multiply by 100)."
-    if close_to(value, 100 - share, tolerance=0.5):
+    if close_to(value, 100 - share):
         return f"That is the share of moves out of {MOVES_FROM} that go forward; the question asks for the moves back."
-    if close_to(value, back, tolerance=0.5):
+    if close_to(value, back):
         return f"That is the number of moves back; divide it by all moves out of {MOVES_FROM} to get a share."
     return f"{value:g}% is not the share of moves out of {MOVES_FROM} that go back to an earlier stage."
 
@@ -304,7 +306,7 @@ def _cycle_phase(answer: Any) -> str | None:
     if isinstance(answer, (tuple, list)) and len(answer) == 1:
         answer = answer[0]  # what jl.convert returns, kept as it is
     if not isinstance(answer, str):
-        return "Give the phase as text, in quotes, such as \"Loyalty\"."
+        return not_text(answer, '"Loyalty"')
     expected = convert(CYCLE_STEP, "hourglass", "cycle")[0]
     if same_text(answer, expected):
         return None

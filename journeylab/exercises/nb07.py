@@ -16,7 +16,8 @@ from typing import Any
 
 from journeylab.checks import exercise
 from journeylab.errors import UnknownNameError
-from journeylab.exercises._answers import listed
+from journeylab.exercises._answers import filler, listed, not_text, same_text
+from journeylab.exercises._filled_in import persona_problem
 from journeylab.journey import Journey, StageGoal, Touchpoint
 from journeylab.kpis import get_kpi
 from journeylab.opportunities import EFFORT_MIDDLE, MISSED_GOAL_BOOST, QUADRANTS, VALUE_MIDDLE, Opportunity, prioritise, quadrant
@@ -25,6 +26,9 @@ from journeylab.personas import Persona
 __all__: list[str] = []
 
 _NOT_A_JOURNEY = "Build your answer as a journey: start from draft.copy() and add to it, as in the notebook."
+
+DRAFT_GOALS_TO_FIX = ("Like", "Buy")
+"""The stages whose goals the draft of exercise 07-goal-kpi gets wrong: fixed, they must still be there."""
 
 
 
@@ -72,13 +76,7 @@ def _with_goal(journey: Journey, stage: str, goal: StageGoal) -> Journey:
 def _persona_for_journey(answer: Any) -> str | None:
     if not isinstance(answer, Persona):
         return "Build the persona with jl.Persona(...), not as a dictionary or a text."
-    missing = [label for label, present in (
-        ("an age", answer.age is not None), ("a role", bool(answer.role)), ("a goal", bool(answer.goals)),
-        ("a challenge", bool(answer.challenges)), ("a preferred channel", bool(answer.channels)),
-        ("a quote", bool(answer.quote))) if not present]
-    if missing:
-        return f"{answer.name} still needs {listed(missing)}."
-    return None
+    return persona_problem(answer, needs_quote=True)
 
 
 @exercise(
@@ -96,13 +94,17 @@ def _goal_kpi(answer: Any) -> str | None:
         return _NOT_A_JOURNEY
     if not answer.goals:
         return "The journey has no goals yet; set a goal for each stage with set_goal."
+    gone = [stage for stage in DRAFT_GOALS_TO_FIX if stage not in answer.goals]
+    if gone:
+        return (f"The goal of {listed(gone)} is gone: the question asks to fix the draft's goals, so start from "
+                "draft.copy() and give each stage a goal with a better KPI.")
     for stage, goal in answer.goals.items():
         suggested = answer.framework.stage(stage).kpis
         try:
             known = get_kpi(goal.kpi)
         except UnknownNameError:
             known = None
-        if known is None and not any(goal.kpi.strip().casefold() == kpi.casefold() for kpi in suggested):
+        if known is None and not any(same_text(goal.kpi, kpi) for kpi in suggested):
             return (f"The goal of {stage} is measured by '{goal.kpi}', which is neither a KPI suggested for {stage} "
                     f"({', '.join(suggested)}) nor one of the course's KPIs.")
         if known is not None and goal.better != known.better:
@@ -134,6 +136,10 @@ def _negative_moment(answer: Any) -> str | None:
         stage, touchpoint = negative[0]
         return (f"{touchpoint.channel} in {stage} feels negative but has no pain point yet: say what goes wrong "
                 "there, so the team knows what to fix.")
+    if all(filler(touchpoint.pain_point) for _, touchpoint in negative):
+        stage, touchpoint = next((stage, touchpoint) for stage, touchpoint in negative if touchpoint.pain_point)
+        return (f"The pain point of {touchpoint.channel} in {stage} is only '{touchpoint.pain_point}': say in words "
+                "what goes wrong there, so the team knows what to fix.")
     return None
 
 
@@ -150,10 +156,18 @@ def _complete_journey(answer: Any) -> str | None:
     if not isinstance(answer, Journey):
         return _NOT_A_JOURNEY
     missing = answer.missing()
-    if not missing:
-        return None
-    things = "1 thing" if len(missing) == 1 else f"{len(missing)} things"
-    return f"journey.missing() still lists {things}; the first: {missing[0]}."
+    if missing:
+        things = "1 thing" if len(missing) == 1 else f"{len(missing)} things"
+        return f"journey.missing() still lists {things}; the first: {missing[0]}."
+    for stage in answer.stage_names:
+        for touchpoint in answer.touchpoints(stage):
+            if filler(touchpoint.channel) or filler(touchpoint.customer_action):
+                return (f"A touchpoint of {stage} is only '{touchpoint.channel}', '{touchpoint.customer_action}': "
+                        "name where the customer meets the business and what they do there.")
+        goal = answer.goal(stage)
+        if goal is not None and filler(goal.goal):
+            return f"The goal of {stage} is only '{goal.goal}': write in words what the stage should achieve."
+    return None
 
 
 # -- opportunities: the matrix, the ranking and the missed goals ---------------------------------------
@@ -287,10 +301,9 @@ def _missed_goal_first(answer: Any, journey: Journey | None = None,
     measured = {journey.framework.stage(stage).name: value for stage, value in dict(actuals or {}).items()}
     ranked = prioritise(journey, measured)
     if not isinstance(answer, str):
-        return "Give the stage as text, in quotes, such as \"Know\"."
-    try:
-        stage = journey.framework.stage(answer.strip()).name
-    except UnknownNameError:
+        return not_text(answer, '"Know"')
+    stage = next((name for name in journey.stage_names if same_text(answer, name)), None)
+    if stage is None:
         return f"'{answer}' is not a stage of this journey; its stages are {', '.join(journey.stage_names)}."
     if stage == ranked["stage"].iloc[0]:
         return None
