@@ -98,9 +98,31 @@ class Framework:
             allowed=self.stage_names,
         )
 
+    def table(self, *columns: str):
+        """The stages as a table, one row per stage, with the named facts as columns (notebooks 02, 06).
+
+        ``columns`` are fields of :class:`Stage`: question, customer_goal,
+        marketer_job, touchpoints, kpis; lists show as text, comma-separated.
+
+        >>> get_framework("cycle").table("question").loc["Purchase", "question"]
+        'How do I buy, and will it go smoothly?'
+        """
+        import pandas as pd  # only when a table is asked for: the frameworks themselves are plain data
+
+        known = [field for field in Stage.__dataclass_fields__ if field not in ("name", "alias")]
+        for column in columns:
+            if column not in known:
+                raise UnknownNameError("column", "is not a fact the stages hold", value=column, allowed=known)
+        rows = {column: [_as_text(getattr(stage, column)) for stage in self.stages] for column in columns or known}
+        return pd.DataFrame(rows, index=pd.Index(self.stage_names, name="stage"))
+
     def position(self, name: str) -> int:
         """The 0-based place of a stage in the journey (Know is 0 in the hourglass)."""
         return self.stage_names.index(self.stage(name).name)
+
+
+def _as_text(value: str | tuple[str, ...]) -> str:
+    return value if isinstance(value, str) else ", ".join(value)
 
 
 def _normalise(name: str) -> str:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+import pandas as pd
+
 from journeylab.data import CourseData, course_data
 from journeylab.parameters import PARAMETERS, check_parameters
 
@@ -32,5 +34,8 @@ def start(**parameters: Any) -> CourseData:
     an unknown name or a bad value is an error that names it and what is allowed.
     """
     settings = {name: parameter.default for name, parameter in PARAMETERS.items()} | check_parameters(**parameters)
+    # the course's tables hold sentences (a column's meaning, a marketing statement): show them
+    # whole, where pandas would cut them after 50 characters with "..."
+    pd.set_option("display.max_colwidth", 200)
     data = course_data(settings["seed"])
     return dataclasses.replace(data, company=settings["company"], framework=settings["framework"])

@@ -85,3 +85,17 @@ def test_convert_both_ways_comes_back_to_the_start(source, target):
     for stage in get_framework(source).stage_names:
         for other in convert(stage, source, target):
             assert stage in convert(other, target, source)
+
+
+def test_a_framework_as_a_table_has_one_row_per_stage_and_the_facts_asked_for():
+    hourglass = get_framework("hourglass")
+    table = hourglass.table("question", "touchpoints")
+    assert list(table.index) == list(hourglass.stage_names) and list(table.columns) == ["question", "touchpoints"]
+    assert table.loc["Buy", "question"] == hourglass.stage("Buy").question
+    assert table.loc["Buy", "touchpoints"] == ", ".join(hourglass.stage("Buy").touchpoints)
+
+
+def test_a_table_of_an_unknown_fact_names_the_facts_there_are():
+    with pytest.raises(UnknownNameError) as caught:
+        get_framework("hourglass").table("questions")
+    assert "column" in str(caught.value) and "question" in caught.value.allowed

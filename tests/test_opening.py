@@ -27,3 +27,12 @@ def test_a_bad_parameter_stops_with_its_name(parameters, error, field):
     with pytest.raises(error) as caught:
         jl.start(**parameters)
     assert caught.value.field == field
+
+
+def test_after_start_a_table_of_sentences_shows_them_whole():
+    import journeylab as jl
+
+    jl.start()
+    dictionary = jl.data.describe("customers")
+    longest = max(dictionary.astype(str).map(len).max())
+    assert longest > 50 and "..." not in dictionary.to_string()
