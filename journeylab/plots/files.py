@@ -140,7 +140,7 @@ class _SheetPdf(PdfFile):
         super().__init__(file, metadata=_NO_DATES["pdf"])
         self._sheet, self._scale, self._shift = sheet, scale, shift
 
-    def newPage(self, width: float, height: float) -> None:  # noqa: N802 (matplotlib's name)
+    def newPage(self, width: float, height: float) -> None:  # matplotlib calls it by this name
         super().newPage(*self._sheet)
         self.output(self._scale, 0, 0, self._scale, *self._shift, Op.concat_matrix)  # every later mark is scaled
 
@@ -160,7 +160,7 @@ def _pdf_on_sheet(figure: Figure, file: IO[bytes], sheet: tuple[float, float]) -
     try:
         pdf.newPage(width, height)
         renderer = MixedModeRenderer(figure, width, height, dpi, RendererPdf(pdf, dpi, height, width))
-        figure.draw(renderer)
+        figure.draw(renderer)  # type: ignore[arg-type]  # a MixedModeRenderer stands in for one, as in print_pdf
         renderer.finalize()
         pdf.finalize()
     finally:
