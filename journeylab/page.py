@@ -41,7 +41,7 @@ from journeylab.plots.layout import number, with_unit
 from journeylab.plots.maps import goal_target, journey_map
 from journeylab.storage import atomic_write
 
-__all__ = ["export_page", "page_text", "SCREEN_SCALE"]
+__all__ = ["export_page", "page_text", "checked_actuals", "SCREEN_SCALE"]
 
 SCREEN_SCALE = 0.7
 """On screen the map fits the window's width, but never below this share of its printed size (its small
@@ -141,7 +141,7 @@ def export_page(journey: Journey, path: str | os.PathLike[str],
     if not isinstance(journey, Journey):
         raise ValidationError("journey", "must be a Journey", value=type(journey).__name__,
                               allowed='a Journey, such as Journey("Nordlys Home")')
-    measured = _actuals(journey, actuals)
+    measured = checked_actuals(journey, actuals)
     if journey_map is not None and not isinstance(journey_map, Figure):
         raise ValidationError("journey_map", "must be the journey map figure", value=type(journey_map).__name__,
                               allowed="jl.plots.journey_map(journey), or leave it out")
@@ -156,7 +156,7 @@ def page_text(journey: Journey, actuals: Mapping[str, float] | pd.Series | None 
     ``map_svg`` is the journey map as SVG text (:func:`~journeylab.plots.files.figure_svg`) when it
     was drawn already, as :func:`journeylab.exports.export_journey` does; left out, the map is drawn here.
     """
-    actuals = _actuals(journey, actuals)
+    actuals = checked_actuals(journey, actuals)
     touchpoints = sum(len(journey.touchpoints(stage)) for stage in journey.stage_names)
     opportunities = sum(len(journey.opportunities(stage)) for stage in journey.stage_names)
     name = _e(journey.name)
@@ -212,7 +212,7 @@ def _e(value: Any) -> str:
     return escape(str(value), quote=True)
 
 
-def _actuals(journey: Journey, actuals: Any) -> dict[str, float]:
+def checked_actuals(journey: Journey, actuals: Any) -> dict[str, float]:
     """The measured KPI value per stage (stage names as the framework spells them), checked."""
     if actuals is None:
         return {}
