@@ -44,6 +44,8 @@ __all__ = [
     "hint",
     "progress",
     "start",
+    "export_journey",
+    "journey_files",
     "plain_errors",
     "JourneyLabError",
     "ValidationError",
@@ -53,7 +55,7 @@ __all__ = [
 ]
 
 _LAZY_MODULES = (
-    "analytics", "attribution", "cli", "course", "data", "opening", "kpis", "opportunities", "page", "parameters", "plots",
+    "analytics", "attribution", "cli", "course", "data", "exports", "opening", "kpis", "opportunities", "page", "parameters", "plots",
     "synthetic", "widgets",
 )
 
@@ -61,10 +63,13 @@ _LAZY_MODULES = (
 def __getattr__(name: str):
     """Load a heavier module on first use, so ``jl.plots.funnel(...)`` works after ``import journeylab as jl``.
 
-    ``jl.start`` is :func:`journeylab.opening.start`, loaded the same way (it needs pandas).
+    ``jl.start`` is :func:`journeylab.opening.start`, loaded the same way (it needs pandas), and
+    ``jl.export_journey`` / ``jl.journey_files`` come from :mod:`journeylab.exports` (they need matplotlib).
     """
     if name == "start":
         return importlib.import_module("journeylab.opening").start
+    if name in ("export_journey", "journey_files"):
+        return getattr(importlib.import_module("journeylab.exports"), name)
     if name in _LAZY_MODULES:
         return importlib.import_module(f"journeylab.{name}")
     raise AttributeError(f"module 'journeylab' has no attribute {name!r}")

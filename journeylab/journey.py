@@ -374,7 +374,7 @@ class Journey:
     # its formats), because notebooks write `journey.to_csv(...)`.
 
     def to_frame(self):
-        """One row per touchpoint and per goal (see :mod:`journeylab.journey_formats`)."""
+        """The plan as a tidy table: one row per field, goal, touchpoint, note or idea (see :mod:`journeylab.journey_formats`)."""
         from journeylab.journey_formats import journey_to_frame
 
         return journey_to_frame(self)

@@ -5,9 +5,25 @@ for people: the table opens in a spreadsheet, the Markdown reads well in a
 meeting. Both still hold everything, so either can be read back into an equal
 journey — a learner can edit the CSV in a spreadsheet and load it again.
 
-The table has one row per record, in journey order: first a ``journey`` row
-(name, framework and the persona as JSON), then per stage its ``goal`` row, if
-any, and its ``touchpoint`` rows.
+The table is tidy: one row per thing the journey holds, in journey order, and
+a handful of plainly named columns. First the journey (its name and framework)
+and the persona, one row per field and per list item; then, stage by stage,
+the goal, the touchpoints, what the customer thinks and feels, the backstage
+and the opportunities. ``Item`` is what the row is about (the channel, the
+goal, the idea, the persona's field) and ``Details`` says more; the other
+columns are filled where they apply to the row.
+
+>>> from journeylab.journey import Journey, Touchpoint
+>>> shop = Journey("Nordlys Home")
+>>> shop.add_touchpoint("Know", Touchpoint("Instagram", "Sees a reel", emotion=1))
+>>> journey_to_frame(shop)[["Section", "Stage", "Item", "Details", "Feeling"]]
+      Section Stage       Item       Details  Feeling
+0     journey             Name  Nordlys Home     <NA>
+1     journey        Framework     hourglass     <NA>
+2  touchpoint  Know  Instagram   Sees a reel        1
+
+Plans written before this layout (a ``record`` column and one column per
+field) are still read.
 """
 
 from __future__ import annotations
@@ -30,6 +46,7 @@ from journeylab.spreadsheet_text import from_cell, safe_frame
 
 __all__ = [
     "PLAN_COLUMNS",
+    "SECTIONS",
     "journey_to_frame",
     "journey_from_frame",
     "plan_csv_text",
@@ -38,20 +55,31 @@ __all__ = [
     "journey_from_markdown",
 ]
 
+# Where each model field goes in the plan table: field -> column. Item and Details hold each row's two main texts.
+_TOUCHPOINT = {"channel": "Item", "customer_action": "Details", "business_action": "We do",
+               "customer_question": "Customer asks", "emotion": "Feeling", "pain_point": "Pain point", "owner": "Owner"}
+_GOAL = {"goal": "Item", "kpi": "KPI", "target": "Target", "unit": "Unit", "better": "Better when"}
+_OPPORTUNITY = {"title": "Item", "pain_point": "Pain point", "customer_value": "Customer value",
+                "business_value": "Business value", "effort": "Effort", "owner": "Owner", "status": "Status"}
+PLAN_COLUMNS = ["Section", "Stage", "Item", "Details", "We do", "Customer asks", "Feeling", "Pain point", "Owner",
+                "Customer value", "Business value", "Effort", "Status", "KPI", "Target", "Unit", "Better when"]
+"""The columns of the plan table, in order."""
+SECTIONS = ("journey", "persona", "goal", "touchpoint", "thinking", "feeling", "backstage", "opportunity")
+"""What a row of the plan table can be about (its ``Section``)."""
+_WHOLE = ("Feeling", "Customer value", "Business value", "Effort")  # whole numbers; Target may be a decimal
+_JOURNEY_FIELDS = {"Name": "name", "Framework": "framework"}
+_PERSONA_LISTS = ("goals", "challenges", "channels")
+
+# The layout before the tidy table (until version 0.1 of the course): still read, never written.
 TOUCHPOINT_COLUMNS = list(Touchpoint.__dataclass_fields__)
 GOAL_COLUMNS = list(StageGoal.__dataclass_fields__)
 OPPORTUNITY_COLUMNS = list(Opportunity.__dataclass_fields__)
 NUMBER_COLUMNS = {"emotion": int, "target": float, "customer_value": int, "business_value": int, "effort": int}
-
-REQUIRED_COLUMNS = ["record", "stage", *TOUCHPOINT_COLUMNS, *GOAL_COLUMNS, "journey", "framework", "persona"]
-"""The columns every plan table has (a plan saved before notes and opportunities existed has only these)."""
-
-PLAN_COLUMNS = list(dict.fromkeys(
+OLD_REQUIRED_COLUMNS = ["record", "stage", *TOUCHPOINT_COLUMNS, *GOAL_COLUMNS, "journey", "framework", "persona"]
+OLD_COLUMNS = list(dict.fromkeys(
     ["record", "stage", *TOUCHPOINT_COLUMNS, *GOAL_COLUMNS, "thinking", "feeling", "backstage",
      *OPPORTUNITY_COLUMNS, "journey", "framework", "persona"]
 ))
-"""The columns of the plan table, in order (opportunities share ``pain_point`` and ``owner`` with touchpoints)."""
-
 RECORDS = ("journey", "goal", "touchpoint", "notes", "backstage", "opportunity")
 
 
@@ -59,32 +87,38 @@ RECORDS = ("journey", "goal", "touchpoint", "notes", "backstage", "opportunity")
 
 
 def journey_to_frame(journey: Journey) -> pd.DataFrame:
-    """One row per record; blank cells where a column does not apply to the row."""
-    blank = {column: "" for column in PLAN_COLUMNS} | dict.fromkeys(NUMBER_COLUMNS)
-    persona = "" if journey.persona is None else json.dumps(journey.persona.to_dict(), ensure_ascii=False)
-    rows: list[dict[str, Any]] = [
-        blank | {"record": "journey", "journey": journey.name, "framework": journey.framework.key, "persona": persona}
-    ]
+    """The plan as a tidy table: one row per field of the journey and persona, goal, touchpoint, note or idea."""
+    rows: list[dict[str, Any]] = [{"Section": "journey", "Item": "Name", "Details": journey.name},
+                                  {"Section": "journey", "Item": "Framework", "Details": journey.framework.key}]
+    if journey.persona is not None:
+        for key, value in journey.persona.to_dict().items():
+            label = PERSONA_LABELS[key]
+            if key in _PERSONA_LISTS:
+                rows += [{"Section": "persona", "Item": label, "Details": item} for item in value]
+            elif value not in ("", None) or key == "name":
+                rows.append({"Section": "persona", "Item": label, "Details": value if key != "age" else str(value)})
     for stage in journey.stage_names:
-        goal, notes = journey.goal(stage), journey.notes(stage)
+        goal, notes, here = journey.goal(stage), journey.notes(stage), {"Stage": stage}
         if goal is not None:
-            rows.append(blank | {"record": "goal", "stage": stage, **_fields.model_to_dict(goal)})
-        for touchpoint in journey.touchpoints(stage):
-            rows.append(blank | {"record": "touchpoint", "stage": stage, **_fields.model_to_dict(touchpoint)})
-        if notes.thinking or notes.feeling:
-            rows.append(blank | {"record": "notes", "stage": stage, "thinking": notes.thinking, "feeling": notes.feeling})
-        for item in notes.backstage:
-            rows.append(blank | {"record": "backstage", "stage": stage, "backstage": item})
-        for opportunity in journey.opportunities(stage):
-            rows.append(blank | {"record": "opportunity", "stage": stage, **_fields.model_to_dict(opportunity)})
-    frame = pd.DataFrame(rows, columns=PLAN_COLUMNS)
-    return frame.astype({name: "Int64" if kind is int else float for name, kind in NUMBER_COLUMNS.items()})
+            rows.append({"Section": "goal", **here, **_row(goal, _GOAL)})
+        rows += [{"Section": "touchpoint", **here, **_row(item, _TOUCHPOINT)} for item in journey.touchpoints(stage)]
+        rows += [{"Section": name, **here, "Item": text} for name, text in (("thinking", notes.thinking),
+                                                                            ("feeling", notes.feeling)) if text]
+        rows += [{"Section": "backstage", **here, "Item": item} for item in notes.backstage]
+        rows += [{"Section": "opportunity", **here, **_row(item, _OPPORTUNITY)} for item in journey.opportunities(stage)]
+    blank = {column: "" for column in PLAN_COLUMNS if column not in (*_WHOLE, "Target")}
+    frame = pd.DataFrame([blank | row for row in rows], columns=PLAN_COLUMNS)
+    return frame.astype({**dict.fromkeys(_WHOLE, "Int64"), "Target": float})
+
+
+def _row(model: Any, columns: dict[str, str]) -> dict[str, Any]:
+    return {column: getattr(model, name) for name, column in columns.items()}
 
 
 def plan_csv_text(journey: Journey) -> str:
     """The plan table as CSV text, numbers written as people write them (3 rather than 3.0)."""
     frame = journey_to_frame(journey)
-    frame["target"] = [("" if pd.isna(value) else _number(float(value))) for value in frame["target"]]
+    frame["Target"] = [("" if pd.isna(value) else _number(float(value))) for value in frame["Target"]]
     return safe_frame(frame).to_csv(index=False, lineterminator="\n")  # text that starts with = stays text
 
 
@@ -95,15 +129,113 @@ def read_plan_csv(path: str | os.PathLike[str]) -> Journey:
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
         raise FileFormatError(str(Path(path).name), f"cannot be read as CSV ({error})") from None
     frame = frame.map(from_cell)  # undo what plan_csv_text did to keep formulas out
+    frame.columns = [from_cell(column) for column in frame.columns]
     return journey_from_frame(frame)
 
 
 def journey_from_frame(frame: pd.DataFrame) -> Journey:
-    """Rebuild a journey from :func:`journey_to_frame` output (or the same table read from CSV)."""
-    missing = [column for column in REQUIRED_COLUMNS if column not in frame.columns]
+    """Rebuild a journey from :func:`journey_to_frame` output (or the same table read from CSV).
+
+    A table in the layout before the tidy one (with a ``record`` column) is read too.
+    """
+    if "record" in frame.columns and "Section" not in frame.columns:
+        return _journey_from_old_frame(frame)
+    missing = [column for column in ("Section", "Stage", "Item") if column not in frame.columns]
     if missing:
         raise SchemaError(missing[0], "is a missing column of the plan table", allowed=PLAN_COLUMNS)
     rows = [{column: _cell(row.get(column)) for column in PLAN_COLUMNS} for row in frame.to_dict("records")]
+    head = {_JOURNEY_FIELDS.get(row["Item"], row["Item"]): row["Details"] for row in rows if row["Section"] == "journey"}
+    if "name" not in head:
+        raise FileFormatError("Section", "the plan has no journey row naming it", allowed=["journey, Name, <name>"])
+    persona_rows = [(index, row) for index, row in enumerate(rows) if row["Section"] == "persona"]
+    persona = _persona_from_rows(persona_rows) if persona_rows else None
+    journey = _build(lambda: Journey(head["name"], head.get("framework") or "hourglass", persona), "rows[0]")
+    notes: dict[str, dict[str, Any]] = {}
+    for index, row in enumerate(rows):
+        where, section = f"rows[{index}]", row["Section"].strip().lower()
+        if section in ("journey", "persona"):
+            continue
+        if section not in SECTIONS:
+            raise FileFormatError(f"{where}.Section", "is not a kind of row the plan has", value=row["Section"],
+                                  allowed=SECTIONS)
+        stage = _build(lambda: journey.framework.stage(row["Stage"]).name, f"{where}.Stage")
+        if section == "goal":
+            journey.set_goal(stage, _build_row(lambda: StageGoal(**_fields_of(row, _GOAL, where)), where, _GOAL))
+        elif section == "touchpoint":
+            touchpoint = _build_row(lambda: Touchpoint(**_fields_of(row, _TOUCHPOINT, where)), where, _TOUCHPOINT)
+            _build(lambda: journey.add_touchpoint(stage, touchpoint), where)
+        elif section == "opportunity":
+            opportunity = _build_row(lambda: Opportunity(**_fields_of(row, _OPPORTUNITY, where)), where, _OPPORTUNITY)
+            _build(lambda: journey.add_opportunity(stage, opportunity), where)
+        elif section == "backstage":
+            notes.setdefault(stage, {"backstage": []})["backstage"].append(row["Item"])
+        else:  # thinking or feeling
+            notes.setdefault(stage, {"backstage": []})[section] = row["Item"]
+    for stage, content in notes.items():
+        journey.set_notes(stage, _build(lambda: StageNotes(**content), f"stages.{stage}"))
+    return journey
+
+
+def _fields_of(row: dict[str, str], columns: dict[str, str], where: str) -> dict[str, Any]:
+    """The keyword arguments of one model from a tidy row; a blank number keeps the model's default."""
+    values: dict[str, Any] = {}
+    for name, column in columns.items():
+        text = row[column]
+        if column not in (*_WHOLE, "Target"):
+            values[name] = text
+        elif text != "":
+            values[name] = _read_number(text, f"{where}.{column}", whole=column in _WHOLE)
+        elif column == "Target":
+            values[name] = None  # required: the goal says it must be a number
+    return values
+
+
+def _build_row(make: Any, where: str, columns: dict[str, str]) -> Any:
+    """Run ``make`` and file any model error under the row and the spreadsheet column it came from."""
+    try:
+        return make()
+    except ValidationError as error:
+        if error.field.startswith(f"{where}."):
+            raise  # a number the row could not read: already named by its row and column
+        name = error.field.split(".", 1)[-1]
+        field = f"{where}.{columns[name]}" if name in columns else _fields.reanchor(error, where).field
+        kwargs: dict[str, Any] = {"allowed": error.allowed}
+        if error.has_value:
+            kwargs["value"] = error.value
+        raise type(error)(field, error.problem, **kwargs) from None
+
+
+def _read_number(text: str, field: str, whole: bool) -> float | int:
+    try:
+        number = float(text)
+    except ValueError:
+        raise ValidationError(field, "must be a number", value=text) from None
+    return int(number) if whole and number.is_integer() else number
+
+
+def _persona_from_rows(rows: list[tuple[int, dict[str, str]]]) -> Persona:
+    by_label = {label.casefold(): key for key, label in PERSONA_LABELS.items()}
+    values: dict[str, Any] = {key: [] for key in _PERSONA_LISTS}
+    for index, row in rows:
+        key = by_label.get(row["Item"].strip().casefold())
+        if key is None:
+            raise FileFormatError(f"rows[{index}].Item", "is not a field of the persona", value=row["Item"],
+                                  allowed=list(PERSONA_LABELS.values()))
+        if key in _PERSONA_LISTS:
+            values[key].append(row["Details"])
+        elif key == "age":
+            values[key] = _read_number(row["Details"], f"rows[{index}].Details", whole=True)
+        else:
+            values[key] = row["Details"]
+    return _build(lambda: Persona(**values), "persona")
+
+
+def _journey_from_old_frame(frame: pd.DataFrame) -> Journey:
+    """A plan table in the layout before the tidy one: a ``record`` column and one column per model field."""
+    missing = [column for column in OLD_REQUIRED_COLUMNS if column not in frame.columns]
+    if missing:
+        raise SchemaError(missing[0], "is a missing column of the plan table", allowed=OLD_COLUMNS)
+    rows = [{column: _cell(row.get(column)) for column in OLD_COLUMNS} for row in frame.to_dict("records")]
     if not rows or rows[0]["record"] != "journey":
         raise FileFormatError("rows[0].record", "the first row must be the journey row", allowed=["journey"])
     first = rows[0]

@@ -21,7 +21,6 @@ True
 
 from __future__ import annotations
 
-import io
 import math
 import os
 import re
@@ -31,21 +30,26 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from matplotlib.figure import Figure
 
 from journeylab.errors import ValidationError
 from journeylab.journey import Journey
 from journeylab.opportunities import MISSED_GOAL_BOOST, prioritise
 from journeylab.personas import Persona
+from journeylab.plots.files import figure_svg
 from journeylab.plots.layout import number, with_unit
 from journeylab.plots.maps import goal_target, journey_map
-from journeylab.plots.style import course_style
 from journeylab.storage import atomic_write
 
-__all__ = ["export_page"]
+__all__ = ["export_page", "page_text", "checked_actuals", "SCREEN_SCALE"]
+
+SCREEN_SCALE = 0.7
+"""On screen the map fits the window's width, but never below this share of its printed size (its small
+print stays legible: 8.5 pt text at 0.7 is 8 px); a narrower window scrolls sideways instead."""
 
 _STYLES = """
 body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; color: #222; margin: 0;
-       background: #fff; line-height: 1.45; }
+       background: #fff; line-height: 1.45; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 main { padding: 24px 28px 48px; }
 main > header, main > section, main > footer { max-width: 1280px; margin-left: auto; margin-right: auto; }
 main > section#map { max-width: none; }
@@ -53,6 +57,7 @@ main > section#map { max-width: none; }
 h1 { font-size: 1.8rem; margin: 0 0 4px; }
 h3 { font-size: 1.05rem; margin: 22px 0 8px; }
 h2 { font-size: 1.3rem; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 3px solid #0072B2; }
+h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
 .lead, .muted { color: #666; }
 .persona { border: 1px solid #d0d0d0; border-radius: 12px; padding: 18px 22px; }
 .persona h3 { font-size: 1.35rem; margin: 0; }
@@ -67,22 +72,43 @@ blockquote { font-style: italic; font-size: 1.1rem; border-left: 4px solid #E69F
 .columns .challenges h4 { border-color: #D55E00; }
 ul { margin: 4px 0; padding-left: 20px; }
 .map { overflow-x: auto; border: 1px solid #d0d0d0; border-radius: 8px; }
-.map svg { display: block; width: 100%; height: auto; }  /* never narrower than printed: see min-width */
+.map svg { display: block; width: 100%; height: auto; }  /* as wide as the window, down to its min-width */
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+thead { display: table-header-group; }  /* a table that runs on to the next sheet repeats its header */
 th, td { text-align: left; vertical-align: top; padding: 7px 10px; border-bottom: 1px solid #e2e2e2; }
 th { background: #f5f5f5; }
 td.number { text-align: right; white-space: nowrap; }
+tr, .persona, blockquote { break-inside: avoid; page-break-inside: avoid; }
 .met { color: #007a5a; font-weight: bold; }
 .missed { color: #b54800; font-weight: bold; }
 .pain { color: #666; font-size: .88rem; }
 footer { margin-top: 40px; color: #666; font-size: .85rem; }
-@media print { main { max-width: none; padding: 0; } .map { overflow: visible; border: none; }
-               .map svg { min-width: 0 !important; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+@media screen and (max-width: 1400px) { main { padding: 20px 16px 40px; } }
+/* Printed: landscape on whatever sheet the printer has (A4 or Letter); the map gets a sheet of its own,
+   as large as fits under its heading (A4: 297 x 210 mm less the margins).
+   Page 1 is who it is for and the goals; then the map; then what to do first and the details. */
+@page { size: landscape; margin: 8mm; }
+@media print {
+  body { font-size: 10pt; line-height: 1.3; }
+  main { padding: 0; }
+  main > header, main > section, main > footer, #map > h2 { max-width: none; }
+  h1 { font-size: 18pt; }
+  h2 { font-size: 14pt; margin: 14pt 0 6pt; }
+  h3 { margin: 10pt 0 4pt; }
+  th, td { padding: 3pt 6pt; }
+  .persona { padding: 8pt 12pt; }
+  section#map { break-before: page; break-after: page; page-break-before: always; page-break-after: always; }
+  section#map > h2 { margin-top: 0; }
+  #map > p.muted { display: none; }
+  .map { overflow: visible; border: none; break-inside: avoid; }
+  .map svg { min-width: 0 !important; max-height: 176mm; }
+  footer { margin-top: 16pt; }
+}
 """
 
 
 def export_page(journey: Journey, path: str | os.PathLike[str],
-                actuals: Mapping[str, float] | pd.Series | None = None) -> Path:
+                actuals: Mapping[str, float] | pd.Series | None = None, *, journey_map: Figure | None = None) -> Path:
     """Write the journey as one self-contained HTML page to e-mail after a workshop; return its path.
 
     Introduced in notebook 07.
@@ -101,6 +127,9 @@ def export_page(journey: Journey, path: str | os.PathLike[str],
         Where to write it, e.g. ``"my_journey.html"``; missing folders are made.
     actuals:
         Optional measured KPI value per stage, e.g. ``{"Buy": 2.1}``.
+    journey_map:
+        The map of this journey when it is drawn already (``jl.plots.journey_map(journey)``):
+        the page embeds it instead of drawing it again.
 
     Examples
     --------
@@ -112,13 +141,22 @@ def export_page(journey: Journey, path: str | os.PathLike[str],
     if not isinstance(journey, Journey):
         raise ValidationError("journey", "must be a Journey", value=type(journey).__name__,
                               allowed='a Journey, such as Journey("Nordlys Home")')
-    measured = _actuals(journey, actuals)
-    return atomic_write(path, _page_html(journey, measured))
+    measured = checked_actuals(journey, actuals)
+    if journey_map is not None and not isinstance(journey_map, Figure):
+        raise ValidationError("journey_map", "must be the journey map figure", value=type(journey_map).__name__,
+                              allowed="jl.plots.journey_map(journey), or leave it out")
+    svg = None if journey_map is None else figure_svg(journey_map)
+    return atomic_write(path, page_text(journey, measured, map_svg=svg))
 
 
-def _page_html(journey: Journey, actuals: Mapping[str, float] | None = None) -> str:
-    """The page as text: what :func:`export_page` writes."""
-    actuals = _actuals(journey, actuals)
+def page_text(journey: Journey, actuals: Mapping[str, float] | pd.Series | None = None, *,
+              map_svg: str | None = None) -> str:
+    """The page as text: what :func:`export_page` writes.
+
+    ``map_svg`` is the journey map as SVG text (:func:`~journeylab.plots.files.figure_svg`) when it
+    was drawn already, as :func:`journeylab.exports.export_journey` does; left out, the map is drawn here.
+    """
+    actuals = checked_actuals(journey, actuals)
     touchpoints = sum(len(journey.touchpoints(stage)) for stage in journey.stage_names)
     opportunities = sum(len(journey.opportunities(stage)) for stage in journey.stage_names)
     name = _e(journey.name)
@@ -142,14 +180,15 @@ def _page_html(journey: Journey, actuals: Mapping[str, float] | None = None) -> 
         "<h2>Who it is for</h2>",
         _persona(journey.persona),
         "</section>",
-        '<section id="map">',
-        "<h2>The journey map</h2>",
-        '<p class="muted">Wider than your window? Scroll sideways, or print the page in landscape.</p>',
-        f'<div class="map">{_map_svg(journey)}</div>',
-        "</section>",
         '<section id="goals">',
         "<h2>Stage goals</h2>",
         _goals(journey, actuals),
+        "</section>",
+        '<section id="map">',
+        "<h2>The journey map</h2>",
+        '<p class="muted">The whole map fits your window: zoom in (Ctrl and +) for the small print. '
+        "Printed, the map gets a landscape page of its own.</p>",
+        f'<div class="map">{_map_svg(journey, map_svg)}</div>',
         "</section>",
         '<section id="opportunities">',
         "<h2>What to do first</h2>",
@@ -173,7 +212,7 @@ def _e(value: Any) -> str:
     return escape(str(value), quote=True)
 
 
-def _actuals(journey: Journey, actuals: Any) -> dict[str, float]:
+def checked_actuals(journey: Journey, actuals: Any) -> dict[str, float]:
     """The measured KPI value per stage (stage names as the framework spells them), checked."""
     if actuals is None:
         return {}
@@ -222,20 +261,18 @@ _SVG_SIZE = re.compile(r'\s(width|height)="[^"]*"')
 _SVG_WIDTH = re.compile(r'viewBox="0 0 ([0-9.]+) ')  # the drawing's width in points
 
 
-def _map_svg(journey: Journey) -> str:
-    """The journey map drawn as SVG in memory, ready to sit inside the page: scalable, no outside links."""
-    figure = journey_map(journey)
-    buffer = io.StringIO()
-    with course_style():  # svg.hashsalt: the same ids every time
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
-    svg = _SVG_METADATA.sub("", _SVG_PROLOGUE.sub("", buffer.getvalue(), count=1), count=1)
+def _map_svg(journey: Journey, drawn: str | None = None) -> str:
+    """The journey map as SVG (``drawn``, or drawn here), ready to sit inside the page: scalable, no outside links."""
+    if drawn is None:
+        drawn = figure_svg(journey_map(journey))  # course style: svg.hashsalt gives the same ids every time
+    svg = _SVG_METADATA.sub("", _SVG_PROLOGUE.sub("", drawn, count=1), count=1)
     svg = _SVG_COMMENT.sub(lambda found: f"<!--{_quotes(found.group(1))}-->", svg)  # quotes too, as everywhere
     opening, rest = svg.split(">", 1)
     label = _e(f"Journey map of {journey.name}: stages {', '.join(journey.stage_names)}")
     points = float(_SVG_WIDTH.search(opening).group(1))  # type: ignore[union-attr]  # matplotlib always writes it
-    # as wide as on paper at least, so its small print stays legible: a narrow window scrolls sideways instead
+    # as wide as the window, but not below SCREEN_SCALE of its printed size: a narrow window scrolls sideways
     opening = _SVG_SIZE.sub("", opening) + (f' class="journey-map" role="img" aria-label="{label}"'
-                                            f' style="min-width: {points * 4 / 3:.0f}px"')
+                                            f' style="min-width: {points * 4 / 3 * SCREEN_SCALE:.0f}px"')
     rest = rest.replace("*{stroke-linejoin", "svg.journey-map *{stroke-linejoin", 1)  # keep its style to itself
     return f"{opening}>{rest}".strip()
 

@@ -190,11 +190,51 @@ def test_csv_and_markdown_hold_the_whole_journey(tmp_path):
 def test_a_plan_csv_edited_in_a_spreadsheet_names_the_row_and_column(tmp_path):
     path = small_journey().to_csv(tmp_path / "plan.csv")
     path.write_text(path.read_text(encoding="utf-8").replace(",-1,", ",9,"), encoding="utf-8")
-    with pytest.raises(ValidationError, match=r"^rows\[3\]\.emotion: is out of range \(got 9\)"):
-        Journey.from_csv(path)
-    frame = small_journey().to_frame().drop(columns=["kpi"])
-    with pytest.raises(SchemaError, match=r"^kpi: is a missing column"):
+    with pytest.raises(ValidationError, match=r"^rows\[7\]\.Feeling: is out of range \(got 9\)"):
+        Journey.from_csv(path)  # row 7 of the table: the Reviews touchpoint, column Feeling
+    frame = small_journey().to_frame().drop(columns=["Section"])
+    with pytest.raises(SchemaError, match=r"^Section: is a missing column"):
         Journey.from_frame(frame)
+
+
+def test_the_plan_table_is_tidy_one_row_per_thing_the_journey_holds():
+    journey = journey_with_lanes()
+    frame = journey.to_frame()
+    assert len(frame.columns) <= 17 and list(frame.columns) == PLAN_COLUMNS
+    counted = frame["Section"].value_counts().to_dict()
+    assert counted == {"journey": 2, "persona": 3, "touchpoint": 3, "goal": 1, "thinking": 1, "feeling": 1,
+                       "backstage": 2, "opportunity": 2}  # name, age and one channel; every item its own row
+    persona = frame[frame["Section"] == "persona"]
+    assert dict(zip(persona["Item"], persona["Details"])) == {"Name": "Jessica", "Age": "28",
+                                                              "Preferred channels": "Instagram"}
+    ideas = frame[frame["Section"] == "opportunity"].set_index("Item")
+    assert ideas.loc["Virtual room planner", ["Customer value", "Effort", "Status"]].tolist() == [90, 5, "planned"]
+    assert not frame.map(lambda cell: isinstance(cell, str) and cell.lstrip().startswith(("{", "["))).any().any()
+
+
+def test_a_spreadsheet_user_can_add_a_row_by_hand(tmp_path):
+    path = small_journey().to_csv(tmp_path / "plan.csv")
+    with path.open("a", encoding="utf-8") as file:
+        file.write("touchpoint,Refer,Word of mouth,Tells a friend,,,2,,Store team,,,,,,,,\n")
+        file.write("persona,,Goals,Ride to work all year,,,,,,,,,,,,,\n")
+    journey = Journey.from_csv(path)
+    assert journey.touchpoints("Refer")[0] == Touchpoint("Word of mouth", "Tells a friend", emotion=2, owner="Store team")
+    assert journey.persona.goals == ("Ride to work all year",)
+
+
+@pytest.mark.parametrize("line, field", [
+    ("idea,Buy,Free delivery,,,,,,,,,,,,,,", "rows[9].Section"),
+    ("opportunity,Checkout,Free delivery,,,,,,,,,,,,,,", "stage"),
+    ("persona,,Shoe size,42,,,,,,,,,,,,,", "rows[9].Item"),
+    ("opportunity,Buy,Free delivery,,,,,,,50,50,lots,,,,,", "rows[9].Effort"),
+])
+def test_a_hand_made_row_the_plan_cannot_read_is_named(tmp_path, line, field):
+    path = small_journey().to_csv(tmp_path / "plan.csv")
+    with path.open("a", encoding="utf-8") as file:
+        file.write(line + "\n")
+    with pytest.raises(JourneyLabError) as caught:
+        Journey.from_csv(path)
+    assert caught.value.field.startswith(field)
 
 
 # -- any valid journey survives every round-trip --------------------------------------------

@@ -14,7 +14,7 @@ from journeylab import plots
 from journeylab.errors import UnknownNameError, ValidationError
 from journeylab.journey import Journey, StageGoal, StageNotes, Touchpoint
 from journeylab.opportunities import Opportunity
-from journeylab.page import export_page
+from journeylab.page import SCREEN_SCALE, export_page
 from journeylab.personas import Persona
 
 HOURGLASS = ("Know", "Like", "Trust", "Try", "Buy", "Repeat", "Refer")
@@ -99,6 +99,66 @@ def test_a_new_page_replaces_the_old_file(tmp_path):
 def test_a_journey_without_persona_goals_or_opportunities_still_makes_a_page(tmp_path):
     text = export_page(Journey("Nordlys Home"), tmp_path / "empty.html").read_text(encoding="utf-8")
     assert "No persona yet" in text and "No opportunities yet" in text and "No touchpoints yet" in text
+
+
+def test_a_map_drawn_already_is_embedded_as_it_is_not_drawn_again(tmp_path, monkeypatch, page):
+    import journeylab.page
+
+    figure = plots.journey_map(workshop_journey())
+
+    def draw_again(journey):
+        raise AssertionError("the page drew the map again")
+
+    monkeypatch.setattr(journeylab.page, "journey_map", draw_again)
+    again = export_page(workshop_journey(), tmp_path / "again.html", journey_map=figure).read_text(encoding="utf-8")
+    assert again == page  # the same page as one that drew the map itself
+
+
+def test_a_journey_map_that_is_not_a_figure_is_refused(tmp_path):
+    with pytest.raises(ValidationError) as caught:
+        export_page(workshop_journey(), tmp_path / "page.html", journey_map="map.png")
+    assert caught.value.field == "journey_map" and list(tmp_path.iterdir()) == []
+
+
+# -- laid out for a laptop screen and for a printer ---------------------------------------------
+
+
+def css_rule(page: str, selector: str, media: str | None = None) -> str:
+    """The declarations of ``selector`` in the page's styles (inside ``@media media { ... }`` when given)."""
+    styles = page[page.index("<style>"):page.index("</style>")]
+    if media is not None:
+        start = styles.index(f"@media {media} {{")
+        styles = styles[start:styles.index("\n}", start)]
+    found = re.search(rf"(?m)^\s*{re.escape(selector)}\s*{{([^}}]*)}}", styles)
+    assert found, f"no rule for {selector!r}" + (f" in @media {media}" if media else "")
+    return found.group(1)
+
+
+def test_the_page_prints_in_landscape_on_any_sheet_with_the_map_on_a_page_of_its_own(page):
+    assert "size: landscape" in css_rule(page, "@page")  # A4 or Letter: the printer's sheet, turned
+    assert "break-before: page" in css_rule(page, "section#map", "print")
+    assert "break-after: page" in css_rule(page, "section#map", "print")
+    assert re.search(r"max-height: \d+mm", css_rule(page, ".map svg", "print"))  # fits under its heading
+    assert "min-width: 0" in css_rule(page, ".map svg", "print")
+
+
+def test_no_heading_is_left_alone_at_the_bottom_of_a_sheet_and_no_row_is_cut(page):
+    assert "break-after: avoid" in css_rule(page, "h2, h3, h4")
+    assert "break-inside: avoid" in css_rule(page, "tr, .persona, blockquote")
+    assert "table-header-group" in css_rule(page, "thead")
+
+
+def test_on_screen_the_map_fits_the_window_but_not_below_a_legible_size(page):
+    assert "width: 100%" in css_rule(page, ".map svg")
+    points = float(re.search(r'viewBox="0 0 ([0-9.]+) ', page).group(1))
+    minimum = int(re.search(r'class="journey-map"[^>]*style="min-width: (\d+)px"', page).group(1))
+    assert minimum == round(points * 4 / 3 * SCREEN_SCALE)
+    assert minimum <= 1280 - 2 * 16  # a 1280-pixel laptop window shows the whole map
+
+
+def test_the_goals_come_before_the_map_so_the_first_sheet_is_who_and_what_for(page):
+    order = [page.index(f'<section id="{name}">') for name in ("persona", "goals", "map", "opportunities", "details")]
+    assert order == sorted(order)
 
 
 # -- every typed text is escaped ------------------------------------------------------------
@@ -204,3 +264,39 @@ def test_export_page_uses_actuals_so_missed_goals_rank_first(tmp_path):
     # 20 x 1.5 = 30 beats 23.3: with the measurement the Buy idea comes first
     ranked = measured[measured.index("misses its goal") - 3000:]
     assert ranked.index("Show delivery cost early") < ranked.index("Faster product pages")
+
+
+A4, LETTER = (297, 210), (279.4, 215.9)  # landscape sheets, mm
+
+
+@pytest.mark.browser
+def test_a_1280_pixel_window_shows_the_whole_map_at_a_legible_size(page_file, chromium):
+    view = chromium.new_page(viewport={"width": 1280, "height": 800})
+    view.goto(page_file.as_uri())
+    box = view.locator("svg.journey-map").bounding_box()
+    points = float(re.search(r'viewBox="0 0 ([0-9.]+) ', page_file.read_text(encoding="utf-8")).group(1))
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 1280  # nothing cut at the right
+    assert box["width"] / (points * 4 / 3) >= SCREEN_SCALE - 0.01  # its text at least 70% of the printed size
+    assert view.evaluate("document.documentElement.scrollWidth") <= 1280  # no sideways scrolling
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper, sheet", [("A4", A4), ("Letter", LETTER)])
+def test_printed_on_a4_or_letter_the_page_is_landscape_and_the_map_fits_one_sheet(page_file, chromium, paper, sheet):
+    view = chromium.new_page()
+    view.goto(page_file.as_uri())
+    pdf = view.pdf(format=paper, landscape=True)
+    boxes = [[float(n) for n in box.split()] for box in re.findall(rb"/MediaBox\s*\[([-\d.\s]+)\]", pdf)]
+    assert {(round(x1 * 25.4 / 72), round(y1 * 25.4 / 72)) for _, _, x1, y1 in boxes} == {tuple(map(round, sheet))}
+    assert 3 <= len(boxes) <= 5  # persona and goals; the map; what to do first and the details
+    # laid out as printed on this sheet (8 mm margins), the map and its heading fit in one sheet's height
+    width_px, height_px = ((size - 16) / 25.4 * 96 for size in sheet)
+    view.set_viewport_size({"width": round(width_px), "height": round(height_px)})
+    view.emulate_media(media="print")
+    heading = view.locator("#map > h2").bounding_box()
+    drawing = view.locator("svg.journey-map").bounding_box()
+    assert drawing["y"] + drawing["height"] - heading["y"] <= height_px
+    view_box = [float(n) for n in view.locator("svg.journey-map").get_attribute("viewBox").split()]
+    drawn = min(drawing["width"] / view_box[2], drawing["height"] / view_box[3])  # how the drawing is scaled
+    room = min(width_px / view_box[2], (height_px - heading["height"] - 30) / view_box[3])  # what the sheet has
+    assert drawn >= 0.9 * room  # as large as the sheet allows, not shrunk to a corner

@@ -66,3 +66,61 @@ def test_export_refuses_what_is_not_a_figure(tmp_path):
     with pytest.raises(ValidationError) as caught:
         plots.export("my journey", tmp_path / "map.png")
     assert caught.value.field == "figure"
+
+
+# -- a PDF on a true paper size ---------------------------------------------------------------
+
+MEDIA_BOX = __import__("re").compile(rb"/MediaBox\s*\[\s*([-\d.\s]+)\]")
+
+
+def media_boxes_mm(pdf: bytes) -> list[tuple[float, float]]:
+    """Every page's MediaBox of a PDF, as (width, height) in millimetres."""
+    boxes = [[float(number) for number in found.split()] for found in MEDIA_BOX.findall(pdf)]
+    return [(round((x1 - x0) * 25.4 / 72, 1), round((y1 - y0) * 25.4 / 72, 1)) for x0, y0, x1, y1 in boxes]
+
+
+@pytest.mark.parametrize("paper, size", [("A3", (420.0, 297.0)), ("a4", (297.0, 210.0)), ("Letter", (279.4, 215.9))])
+def test_a_pdf_on_paper_is_that_sheet_in_landscape(tmp_path, paper, size):
+    figure = plots.journey_map(emotion_journey())
+    pdf = plots.export(figure, tmp_path / "map.pdf", paper=paper).read_bytes()
+    assert media_boxes_mm(pdf) == [size]
+
+
+def test_without_paper_a_pdf_is_the_figures_own_size(tmp_path):
+    figure = plots.journey_map(emotion_journey())
+    width, height = figure.get_size_inches() * 25.4
+    pdf = plots.export(figure, tmp_path / "map.pdf").read_bytes()
+    assert media_boxes_mm(pdf) == [(round(width, 1), round(height, 1))]
+
+
+def test_the_figure_is_scaled_to_fit_the_sheet_and_centred(tmp_path):
+    figure = plots.journey_map(emotion_journey())
+    width, height = figure.get_size_inches() * 72
+    pdf = plots.export(figure, tmp_path / "map.pdf", paper="A3").read_bytes()
+    scale = min(1190.55 / width, 841.89 / height)
+    import zlib
+
+    stream = pdf[pdf.index(b"stream", pdf.index(b"/Length")) + 7:]
+    content = zlib.decompress(stream, wbits=15, bufsize=1 << 16) if stream[:1] == b"x" else stream
+    first = content.split(b"cm", 1)[0].split()[-6:]
+    numbers = [float(value) for value in first]
+    assert numbers[0] == pytest.approx(scale, rel=1e-3) and numbers[3] == pytest.approx(scale, rel=1e-3)
+    assert numbers[4] == pytest.approx((1190.55 - width * scale) / 2, abs=0.5)  # centred across
+    assert numbers[5] == pytest.approx((841.89 - height * scale) / 2, abs=0.5)  # and up and down
+
+
+@pytest.mark.parametrize("paper, path, field_problem", [
+    ("A5", "map.pdf", "is not a sheet export knows"),
+    ("A3", "map.png", "applies to a PDF only, not a PNG"),
+])
+def test_a_paper_export_cannot_make_is_refused_and_writes_nothing(tmp_path, paper, path, field_problem):
+    with pytest.raises(ValidationError) as caught:
+        plots.export(plots.persona_card(Persona("Ola")), tmp_path / path, paper=paper)
+    assert caught.value.field == "paper" and field_problem in caught.value.problem
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_figure_svg_is_what_export_writes(tmp_path):
+    figure = plots.persona_card(full_persona())
+    written = plots.export(figure, tmp_path / "card.svg").read_text(encoding="utf-8")
+    assert plots.files.figure_svg(figure) == written

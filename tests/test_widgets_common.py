@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipywidgets
 import pytest
 
+from journeylab.exports import journey_files
 from journeylab.journey import Journey
 from journeylab.personas import EmpathyMap, Persona
 from journeylab.widgets import EmpathyMapBuilder, JourneyBuilder, PersonaBuilder
@@ -124,15 +125,15 @@ def test_load_of_a_missing_file_changes_nothing(tmp_path):
 
 @pytest.mark.parametrize(
     "fmt, start",
-    [("png", PNG_MAGIC), ("svg", b"<?xml"), ("pdf", b"%PDF"), ("csv", b"record,stage,channel"), ("md", b"# "), ("json", b"{")],
+    [("png", PNG_MAGIC), ("svg", b"<?xml"), ("pdf", b"%PDF"), ("csv", b"Section,Stage,Item"), ("md", b"# "), ("json", b"{")],
 )
-def test_export_writes_next_to_the_notebook_and_names_the_file(tmp_path, monkeypatch, fmt, start):
+def test_export_writes_into_the_journeys_folder_next_to_the_notebook_and_names_the_file(tmp_path, monkeypatch, fmt, start):
     monkeypatch.chdir(tmp_path)
     builder = JourneyBuilder(nordlys(), live_preview=False)
     builder.buttons[f"export_{fmt}"].click()
-    path = tmp_path / f"nordlys_home_journey.{fmt}"
-    assert path.read_bytes().startswith(start)
-    assert f"nordlys_home_journey.{fmt}" in builder.message.value and not problem(builder)
+    path = journey_files(builder.journey, ".").for_format(fmt)  # one folder per journey, as notebook 07 writes
+    assert (tmp_path / path).read_bytes().startswith(start)
+    assert path.as_posix() in builder.message.value and not problem(builder)
 
 
 # ----------------------------------------------------------------------------- display

@@ -6,6 +6,8 @@ test_widgets_journey_opportunities.py; what every builder shares (files, display
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from journeylab.journey import Journey, StageGoal, Touchpoint
@@ -297,11 +299,11 @@ def test_the_journey_builder_takes_a_persona_through_the_normal_change_path(tmp_
 def test_export_html_button_writes_the_shareable_page_of_the_journey(tmp_path):
     builder = JourneyBuilder(nordlys(), folder=tmp_path, live_preview=False)
     builder.buttons["export_html"].click()
-    page = (tmp_path / "nordlys_home_journey.html").read_text(encoding="utf-8")
+    page = (tmp_path / "nordlys_home" / "page.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert "<title>Customer journey: Nordlys Home</title>" in page
     assert "Reviews page" in page  # a touchpoint of the journey, in the page's table
-    assert "nordlys_home_journey.html" in builder.message.value and not problem(builder)
+    assert "nordlys_home/page.html" in builder.message.value and not problem(builder)
 
 
 @pytest.mark.parametrize("fmt, read", [("csv", Journey.from_csv), ("json", Journey.load),
@@ -310,6 +312,22 @@ def test_exported_plan_reads_back_as_the_same_journey(tmp_path, fmt, read):
     builder = JourneyBuilder(nordlys(), folder=tmp_path, live_preview=False)
     path = builder.export(fmt)
     assert read(path) == nordlys()
+
+
+def test_the_builder_and_export_journey_name_the_files_alike(tmp_path):
+    from journeylab.exports import export_journey
+
+    builder = JourneyBuilder(nordlys(), folder=tmp_path / "builder", live_preview=False)
+    by_builder = {builder.export(fmt).relative_to(tmp_path / "builder") for fmt in builder._export_formats()}
+    by_notebook = {path.relative_to(tmp_path / "notebook") for path in export_journey(nordlys(), tmp_path / "notebook")}
+    assert by_builder and by_builder <= by_notebook  # the notebook writes a few more (matrix, persona card)
+    assert {path.parent for path in by_builder} == {Path("nordlys_home")}
+
+
+def test_a_typed_file_name_names_the_export_folder(tmp_path):
+    builder = JourneyBuilder(nordlys(), folder=tmp_path, live_preview=False)
+    builder.file_name.value = "plan_v2.json"
+    assert builder.export("pdf") == tmp_path / "plan_v2" / "map.pdf"
 
 
 def test_export_of_an_unknown_format_says_which_exist(tmp_path):

@@ -1,14 +1,23 @@
-"""Saving a figure to a file: PNG, SVG or PDF, the same bytes every time; a journey also as an HTML page.
+"""Saving a figure to a file: PNG, SVG or PDF, the same bytes every time; a PDF on a true paper size.
 
->>> EXPORT_FORMATS
-('png', 'svg', 'pdf')
+A PDF is as big as its figure unless ``paper`` is given: then the page is that
+sheet in landscape (A3 is 420 × 297 mm) and the figure is scaled to fit it,
+centred, so "print on A3" means what it says and a print shop's "actual size"
+gives the same sheet.
+
+>>> EXPORT_FORMATS, sorted(PAPER_SIZES)
+(('png', 'svg', 'pdf'), ['A3', 'A4', 'Letter'])
 """
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
+from typing import IO, Any
 
+from matplotlib.backends.backend_mixed import MixedModeRenderer
+from matplotlib.backends.backend_pdf import Op, PdfFile, RendererPdf
 from matplotlib.figure import Figure
 
 from journeylab.errors import ValidationError
@@ -16,15 +25,20 @@ from journeylab.journey import Journey
 from journeylab.plots.style import course_style
 from journeylab.storage import atomic_file
 
-__all__ = ["EXPORT_FORMATS", "export"]
+__all__ = ["EXPORT_FORMATS", "PAPER_SIZES", "export", "figure_svg"]
 
 EXPORT_FORMATS = ("png", "svg", "pdf")
 """The file formats :func:`export` writes."""
 
+PAPER_SIZES = {"A3": (420.0, 297.0), "A4": (297.0, 210.0), "Letter": (279.4, 215.9)}
+"""Sheets a PDF can be made for, as (width, height) in millimetres, landscape."""
+
+_MM_PER_INCH = 25.4
 _NO_DATES = {"png": {}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}  # a date would change every export
 
 
-def export(figure: Figure, path: str | os.PathLike[str], format: str | None = None, *, dpi: int = 150) -> Path:
+def export(figure: Figure, path: str | os.PathLike[str], format: str | None = None, *, dpi: int = 150,
+           paper: str | None = None) -> Path:
     """Save a figure as PNG, SVG or PDF and return where it went.
 
     Introduced in notebook 07. (A whole journey is shared as an HTML page with
@@ -46,6 +60,10 @@ def export(figure: Figure, path: str | os.PathLike[str], format: str | None = No
         ``"png"``, ``"svg"`` or ``"pdf"``; leave it out to use the file name's ending.
     dpi:
         Dots per inch of a PNG: 150 is sharp on screen and on paper.
+    paper:
+        For a PDF: ``"A3"``, ``"A4"`` or ``"Letter"`` makes the page that sheet,
+        landscape, with the figure scaled to fit; leave it out for a page the
+        size of the figure.
 
     Examples
     --------
@@ -58,6 +76,10 @@ def export(figure: Figure, path: str | os.PathLike[str], format: str | None = No
     Traceback (most recent call last):
     ...
     journeylab.errors.ValidationError: format: is not a format export can write (got 'jpg'). Allowed: png, svg, pdf.
+    >>> export(hourglass(), folder / "hourglass.pdf", paper="A5")
+    Traceback (most recent call last):
+    ...
+    journeylab.errors.ValidationError: paper: is not a sheet export knows (got 'A5'). Allowed: A3, A4, Letter.
     """
     if isinstance(figure, Journey):
         raise ValidationError("figure", "is a journey, not a picture", value="Journey",
@@ -80,6 +102,67 @@ def export(figure: Figure, path: str | os.PathLike[str], format: str | None = No
     elif suffix in EXPORT_FORMATS and suffix != chosen:
         raise ValidationError("format", f"does not match the file name {path.name}", value=format,
                               allowed=EXPORT_FORMATS)
+    sheet = _paper(paper, chosen)
     with atomic_file(path, binary=True) as file, course_style():
-        figure.savefig(file, format=chosen, dpi=dpi, metadata=_NO_DATES[chosen])
+        if sheet is None:
+            figure.savefig(file, format=chosen, dpi=dpi, metadata=_NO_DATES[chosen])
+        else:
+            _pdf_on_sheet(figure, file, sheet)
     return path
+
+
+def figure_svg(figure: Figure) -> str:
+    """The figure as SVG text, the same text :func:`export` writes to an .svg file (the page embeds it)."""
+    buffer = io.StringIO()
+    with course_style():
+        figure.savefig(buffer, format="svg", metadata=_NO_DATES["svg"])
+    return buffer.getvalue()
+
+
+def _paper(paper: Any, chosen: str) -> tuple[float, float] | None:
+    """The sheet's (width, height) in inches, or None for a page the size of the figure."""
+    if paper is None:
+        return None
+    names = {name.casefold(): name for name in PAPER_SIZES}
+    if not isinstance(paper, str) or paper.strip().casefold() not in names:
+        raise ValidationError("paper", "is not a sheet export knows", value=paper, allowed=list(PAPER_SIZES))
+    if chosen != "pdf":
+        raise ValidationError("paper", f"applies to a PDF only, not a {chosen.upper()}", value=paper,
+                              allowed="leave paper out, or export to a .pdf file")
+    width, height = PAPER_SIZES[names[paper.strip().casefold()]]
+    return width / _MM_PER_INCH, height / _MM_PER_INCH
+
+
+class _SheetPdf(PdfFile):
+    """A PDF whose page is a given sheet, the drawing scaled by ``scale`` and moved by ``shift`` (points)."""
+
+    def __init__(self, file: IO[bytes], sheet: tuple[float, float], scale: float, shift: tuple[float, float]) -> None:
+        super().__init__(file, metadata=_NO_DATES["pdf"])
+        self._sheet, self._scale, self._shift = sheet, scale, shift
+
+    def newPage(self, width: float, height: float) -> None:  # matplotlib calls it by this name
+        super().newPage(*self._sheet)
+        self.output(self._scale, 0, 0, self._scale, *self._shift, Op.concat_matrix)  # every later mark is scaled
+
+
+def _pdf_on_sheet(figure: Figure, file: IO[bytes], sheet: tuple[float, float]) -> None:
+    """Write ``figure`` as a one-page PDF on ``sheet`` (inches), scaled to fit and centred.
+
+    matplotlib's own ``print_pdf`` makes the page the figure's size; this is the
+    same few steps with the page set to the sheet and one transformation in front.
+    """
+    width, height = figure.get_size_inches()
+    scale = min(sheet[0] / width, sheet[1] / height)
+    shift = (72 * (sheet[0] - width * scale) / 2, 72 * (sheet[1] - height * scale) / 2)
+    dpi = figure.dpi
+    figure.dpi = 72  # there are 72 PDF points to an inch, as in print_pdf
+    pdf = _SheetPdf(file, sheet, scale, shift)
+    try:
+        pdf.newPage(width, height)
+        renderer = MixedModeRenderer(figure, width, height, dpi, RendererPdf(pdf, dpi, height, width))
+        figure.draw(renderer)  # type: ignore[arg-type]  # a MixedModeRenderer stands in for one, as in print_pdf
+        renderer.finalize()
+        pdf.finalize()
+    finally:
+        pdf.close()
+        figure.dpi = dpi

@@ -32,6 +32,7 @@ import ipywidgets as widgets
 
 from journeylab import plots
 from journeylab.errors import JourneyLabError, UnknownNameError, ValidationError
+from journeylab.exports import MAP_PAPER, JourneyFiles, journey_files
 from journeylab.frameworks import FRAMEWORKS, convert, get_framework
 from journeylab.journey import EMOTION_RANGE, Journey, StageGoal, Touchpoint
 from journeylab.kpis import get_kpi
@@ -89,7 +90,9 @@ class JourneyBuilder(BuilderBase):
     autosave:
         A JSON file every accepted change is written to at once.
     folder:
-        Where Save, Load and the exports write (default: next to the notebook).
+        Where Save and Load write (default: next to the notebook). The exports go into a folder
+        of the journey's own inside it, ``<folder>/<journey name>/map.png``, named as notebook 07
+        names them (:func:`journeylab.exports.journey_files`).
     live_preview:
         Redraw the journey map after every change (switch off to work faster).
 
@@ -484,17 +487,31 @@ class JourneyBuilder(BuilderBase):
         return (*plots.EXPORT_FORMATS, "html", "csv", "md", "json")
 
     def _export(self, fmt: str) -> Path:
-        if fmt == "html":
-            path = export_page(self.journey, self._file("html"))
+        """Every export goes into the journey's own folder, named as notebook 07 names them (journey_files)."""
+        if fmt not in self._export_formats():
+            return super()._export(fmt)  # says which formats there are
+        path = self._export_files().for_format(fmt)
+        if fmt in plots.EXPORT_FORMATS:
+            plots.export(self._figure(), path, paper=MAP_PAPER if fmt == "pdf" else None)
+            sheet = " (an A3 landscape sheet)" if fmt == "pdf" else ""
+            self._say(f"Saved the journey map as {path}{sheet}.")
+        elif fmt == "html":
+            export_page(self.journey, path)
             self._say(f"Saved the journey as {path}: one page with the persona, the map, the goals and the "
                       "priorities, to open in any browser or send on.")
-            return path
-        if fmt in ("md", "markdown"):
-            path = atomic_write(self._file("md"), self.journey.to_markdown())
+        elif fmt == "md":
+            atomic_write(path, self.journey.to_markdown())
             self._say(f"Saved the plan as {path} (a text file that reads well anywhere).")
-            return path
-        if fmt == "csv":
-            path = self.journey.to_csv(self._file("csv"))
+        elif fmt == "csv":
+            self.journey.to_csv(path)
             self._say(f"Saved the plan as {path} (opens in Excel or Google Sheets).")
-            return path
-        return super()._export(fmt)
+        else:
+            self.session.write(path)
+            self._say(f"Saved the journey as {path} (open it again with Load).")
+        return path
+
+    def _export_files(self) -> JourneyFiles:
+        """The journey's export folder: named after the file name box if one is typed, else after the journey."""
+        typed = self.file_name.value.strip()
+        typed = typed[: -len(Path(typed).suffix)] if Path(typed).suffix.lower() == ".json" else typed
+        return journey_files(typed or self.journey.name, self.folder)
