@@ -1,17 +1,22 @@
 """The stage frameworks of the course, as data, and the mapping between them.
 
-The course meets three ways of cutting a customer journey into stages:
+The course meets four ways of cutting a customer journey into stages:
 
 * ``hourglass`` — seven steps, Know, Like, Trust, Try, Buy, Repeat, Refer
   (notebook 04). It narrows towards the purchase and widens again as happy
   customers buy again and bring others.
-* ``five_stage`` — Awareness, Interest, Desire, Action, Post-action, also known
-  as Awareness, Consideration, Decision, Retention, Advocacy (notebook 05).
+* ``five_stage`` — Awareness, Interest, Desire, Action, Post-action (notebook 05).
+* ``five_stage_advocacy`` — Awareness, Consideration, Decision, Retention,
+  Advocacy: the other five-stage list of the same guide (notebook 05). Its names
+  do not pair with the first list by position (its Retention comes *after* the
+  purchase), so it is a framework of its own, mapped by meaning through the
+  hourglass like the others: Action falls in Decision, Post-action in Retention
+  and Advocacy.
 * ``cycle`` — a simple four-phase cycle, Awareness, Consideration, Purchase,
   Loyalty (notebook 06): the journey runs from before customers know you to the
   day they stop being customers, and they move back and forth through it.
 
-The hourglass is the finest of the three, so each framework says which of its
+The hourglass is the finest of them, so each framework says which of its
 stages every hourglass step belongs to; :func:`convert` maps a stage of any
 framework onto any other through that table, both ways.
 
@@ -20,12 +25,14 @@ framework onto any other through that table, both ways.
 ('Know', 'Like', 'Trust', 'Try', 'Buy', 'Repeat', 'Refer')
 >>> convert("Trust", "hourglass", "five_stage")
 ('Desire',)
->>> convert("consideration", "five_stage", "hourglass")
-('Like',)
+>>> convert("Action", "five_stage", "five_stage_advocacy")
+('Decision',)
+>>> convert("Post-action", "five_stage", "five_stage_advocacy")
+('Retention', 'Advocacy')
 >>> get_framework("funnel")
 Traceback (most recent call last):
 ...
-journeylab.errors.UnknownNameError: framework: there is no framework of that name (got 'funnel'). Allowed: hourglass, five_stage, cycle.
+journeylab.errors.UnknownNameError: framework: there is no framework of that name (got 'funnel'). Allowed: hourglass, five_stage, five_stage_advocacy, cycle.
 """
 
 from __future__ import annotations
@@ -59,7 +66,6 @@ class Stage:
     marketer_job: str
     touchpoints: tuple[str, ...]
     kpis: tuple[str, ...]
-    alias: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,14 +88,14 @@ class Framework:
         return tuple(stage.name for stage in self.stages)
 
     def stage(self, name: str) -> Stage:
-        """Find a stage by its name or alias, ignoring case and spaces at the ends.
+        """Find a stage by its name, ignoring case and spaces at the ends.
 
-        >>> get_framework("five_stage").stage("ADVOCACY").name
+        >>> get_framework("five_stage").stage(" post-ACTION ").name
         'Post-action'
         """
         wanted = _normalise(name) if isinstance(name, str) else None
         for stage in self.stages:
-            if wanted in {_normalise(stage.name), _normalise(stage.alias or "")}:
+            if wanted == _normalise(stage.name):
                 return stage
         raise UnknownNameError(
             "stage",
@@ -109,7 +115,7 @@ class Framework:
         """
         import pandas as pd  # only when a table is asked for: the frameworks themselves are plain data
 
-        known = [field for field in Stage.__dataclass_fields__ if field not in ("name", "alias")]
+        known = [field for field in Stage.__dataclass_fields__ if field != "name"]
         for column in columns:
             if column not in known:
                 raise UnknownNameError("column", "is not a fact the stages hold", value=column, allowed=known)
@@ -204,13 +210,11 @@ FIVE_STAGE = Framework(
     title="five-stage journey",
     description=(
         "Five stages from first contact to life after the purchase: Awareness, "
-        "Interest, Desire, Action and Post-action, also called Awareness, "
-        "Consideration, Decision, Retention and Advocacy."
+        "Interest, Desire, Action and Post-action."
     ),
     stages=(
         Stage(
             name="Awareness",
-            alias=None,
             question="Is this something for me?",
             customer_goal="Notice that a solution to their need exists.",
             marketer_job="Increase visibility so that the right people find the business.",
@@ -219,7 +223,6 @@ FIVE_STAGE = Framework(
         ),
         Stage(
             name="Interest",
-            alias="Consideration",
             question="What other solutions exist, and how do they compare?",
             customer_goal="Learn more and compare the options.",
             marketer_job="Engage with useful content, lead magnets and nurture e-mails.",
@@ -228,7 +231,6 @@ FIVE_STAGE = Framework(
         ),
         Stage(
             name="Desire",
-            alias="Decision",
             question="Why this one, and can I trust it?",
             customer_goal="Become sure that this is the right choice.",
             marketer_job="Show what makes the offer unique, with stories, reviews and testimonials.",
@@ -237,7 +239,6 @@ FIVE_STAGE = Framework(
         ),
         Stage(
             name="Action",
-            alias="Retention",
             question="How much is it, and how do I buy?",
             customer_goal="Buy quickly and safely.",
             marketer_job="Remove friction from checkout and nudge with clear calls to action.",
@@ -246,7 +247,6 @@ FIVE_STAGE = Framework(
         ),
         Stage(
             name="Post-action",
-            alias="Advocacy",
             question="Was it worth it, and who should I tell?",
             customer_goal="Enjoy the purchase, come back and recommend it.",
             marketer_job="Thank, follow up, reward loyalty and ask for reviews and referrals.",
@@ -262,6 +262,67 @@ FIVE_STAGE = Framework(
         "Buy": "Action",
         "Repeat": "Post-action",
         "Refer": "Post-action",
+    },
+)
+
+FIVE_STAGE_ADVOCACY = Framework(
+    key="five_stage_advocacy",
+    title="five stages to advocacy",
+    description=(
+        "The guide's other five-stage list: Awareness, Consideration, Decision, "
+        "Retention and Advocacy. The purchase falls in Decision; Retention and "
+        "Advocacy both come after it."
+    ),
+    stages=(
+        Stage(
+            name="Awareness",
+            question="Is this something for me?",
+            customer_goal="Notice that a solution to their need exists.",
+            marketer_job="Increase visibility so that the right people find the business.",
+            touchpoints=("Social media ad", "Search result", "Influencer post", "Blog article"),
+            kpis=("Impressions", "Reach", "New visitors"),
+        ),
+        Stage(
+            name="Consideration",
+            question="What are my options, and can I trust this one?",
+            customer_goal="Compare the options and come to trust one of them.",
+            marketer_job="Answer questions with useful content, reviews and proof.",
+            touchpoints=("Product page", "Reviews", "Newsletter", "Comparison page"),
+            kpis=("Click-through rate", "Time on site", "Wishlist adds"),
+        ),
+        Stage(
+            name="Decision",
+            question="Shall I try it, and how do I buy?",
+            customer_goal="Try at little risk, then buy quickly and safely.",
+            marketer_job="Offer a first small step and remove friction from checkout.",
+            touchpoints=("Free trial", "Checkout", "Live chat", "Store"),
+            kpis=("Trial starts", "Conversion rate", "Cart abandonment rate"),
+        ),
+        Stage(
+            name="Retention",
+            question="Did I get the value I was promised, and why come back?",
+            customer_goal="Get value from the purchase and stay a customer.",
+            marketer_job="Follow up, check that the value arrived and reward loyalty.",
+            touchpoints=("Thank-you email", "Loyalty programme", "Customer service"),
+            kpis=("Repeat purchase rate", "Churn rate", "CSAT"),
+        ),
+        Stage(
+            name="Advocacy",
+            question="Who should hear about this?",
+            customer_goal="Share a good experience with others.",
+            marketer_job="Ask for reviews and referrals, and reward them.",
+            touchpoints=("Review request", "Referral programme", "Community"),
+            kpis=("NPS", "Referrals", "Reviews written"),
+        ),
+    ),
+    from_hourglass={
+        "Know": "Awareness",
+        "Like": "Consideration",
+        "Trust": "Consideration",
+        "Try": "Decision",
+        "Buy": "Decision",
+        "Repeat": "Retention",
+        "Refer": "Advocacy",
     },
 )
 
@@ -318,7 +379,7 @@ CYCLE = Framework(
     },
 )
 
-FRAMEWORKS: dict[str, Framework] = {fw.key: fw for fw in (HOURGLASS, FIVE_STAGE, CYCLE)}
+FRAMEWORKS: dict[str, Framework] = {fw.key: fw for fw in (HOURGLASS, FIVE_STAGE, FIVE_STAGE_ADVOCACY, CYCLE)}
 """Every framework by its key, in the order the course introduces them."""
 
 DEFAULT_FRAMEWORK = "hourglass"

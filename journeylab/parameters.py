@@ -57,7 +57,7 @@ PARAMETERS: dict[str, Parameter] = {
     for parameter in (
         Parameter("company", "the case business the notebook talks about", "Nordlys Home", _company),
         Parameter("seed", "the seed of the synthetic data; 2024 gives the course's own data files", 2024, _seed),
-        Parameter("framework", "the stage framework: hourglass, five_stage or cycle", "hourglass", _framework),
+        Parameter("framework", "the stage framework: hourglass, five_stage, five_stage_advocacy or cycle", "hourglass", _framework),
     )
 }
 """Every parameter a notebook may take, by name."""

@@ -200,7 +200,7 @@ ERROR_CASES = [
     _case("two-unknown-stages", lambda: _with_stage("Lead", "Know", "Churn"), UnknownNameError, "'Lead'", "'Churn'"),
     _case("empty-stage", lambda: _with_stage("Know", None), SchemaError, "stage", "1 event has no stage"),
     _case(
-        "unknown-framework", journeys, UnknownNameError, "'funnel'", "hourglass, five_stage, cycle",
+        "unknown-framework", journeys, UnknownNameError, "'funnel'", "hourglass, five_stage, five_stage_advocacy, cycle",
         framework="funnel",
     ),
     _case(

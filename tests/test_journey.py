@@ -79,7 +79,7 @@ def test_a_refused_change_leaves_the_journey_as_it_was():
 
 BAD_INPUTS = [
     (lambda: Journey(""), "journey.name: must not be empty (got ''). Allowed: any text that is not blank."),
-    (lambda: Journey("Shop", framework="funnel"), "framework: there is no framework of that name (got 'funnel'). Allowed: hourglass, five_stage, cycle."),
+    (lambda: Journey("Shop", framework="funnel"), "framework: there is no framework of that name (got 'funnel'). Allowed: hourglass, five_stage, five_stage_advocacy, cycle."),
     (lambda: Journey("Shop", persona="Jessica"), "journey.persona: must be a Persona (got 'Jessica'). Allowed: a Persona or None."),
     (lambda: Touchpoint(""), "touchpoint.channel: must not be empty (got ''). Allowed: any text that is not blank."),
     (lambda: Touchpoint("Store", emotion=3), "touchpoint.emotion: is out of range (got 3). Allowed: a whole number from -2 to 2."),
@@ -126,7 +126,7 @@ BAD_FILES = [
     (edited(lambda d: d["stages"].update(Awareness={"touchpoints": []})), FileFormatError,
      "stages.Awareness: is not a stage of this framework. Allowed: Know, Like, Trust, Try, Buy, Repeat, Refer."),
     (edited(lambda d: d.update(framework="funnel")), FileFormatError,
-     "framework: there is no framework of that name (got 'funnel'). Allowed: hourglass, five_stage, cycle."),
+     "framework: there is no framework of that name (got 'funnel'). Allowed: hourglass, five_stage, five_stage_advocacy, cycle."),
     (edited(lambda d: d["persona"].update(age=-4)), ValidationError,
      "persona.age: is out of range (got -4). Allowed: a whole number from 0 to 120."),
     (edited(lambda d: d.update(colour="blue")), FileFormatError, "colour: is not a field this file can have."),

@@ -79,7 +79,7 @@ def test_hourglass_refuses_counts_it_cannot_show_and_names_the_problem(counts, e
 
 
 def test_hourglass_refuses_an_unknown_framework_listing_the_known_ones():
-    with pytest.raises(UnknownNameError, match="hourglass, five_stage, cycle") as caught:
+    with pytest.raises(UnknownNameError, match="hourglass, five_stage, five_stage_advocacy, cycle") as caught:
         plots.hourglass(framework="funnel")
     assert caught.value.field == "framework"
 

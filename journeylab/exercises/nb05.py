@@ -16,15 +16,15 @@ import pandas as pd
 from journeylab.checks import exercise
 from journeylab.errors import UnknownNameError
 from journeylab.exercises._answers import close_to, course_table, filler, items_in, not_a_number, not_text, number_in, same_text
-from journeylab.frameworks import get_framework
+from journeylab.frameworks import convert, get_framework
 from journeylab.journey import StageGoal
 from journeylab.kpis import get_kpi
 from journeylab.learner_input import read_month
 
 __all__: list[str] = []
 
-ALIAS_STAGE = "Interest"
-"""The five-stage step whose other name exercise 05-alias asks for."""
+ALIAS_STAGE = "Action"
+"""The five-stage step whose stage in the guide's other list (five_stage_advocacy) exercise 05-alias asks for."""
 
 KPI_STAGE = "Action"
 """The five-stage step of exercise 05-choose-the-kpi; its goal is fewer carts left behind."""
@@ -66,26 +66,25 @@ def _kpi_name(text: Any) -> str | None:
 
 @exercise(
     "05-alias",
-    hints=["The five stages have a second set of names: Awareness, Consideration, Decision, Retention, Advocacy.",
-           f'jl.get_framework("five_stage").stage("{ALIAS_STAGE}").alias gives the other name.',
+    hints=["Match the stages by what happens in them, not by their place in the list: where does the purchase "
+           "happen in Awareness, Consideration, Decision, Retention, Advocacy?",
+           f'jl.convert("{ALIAS_STAGE}", "five_stage", "five_stage_advocacy") gives the answer.',
            ],
-    wrong="Decision",
-    right=_FIVE_STAGE.stage(ALIAS_STAGE).alias,
+    wrong="Retention",
+    right=convert(ALIAS_STAGE, "five_stage", "five_stage_advocacy")[0],
 )
 def _alias(answer: Any) -> str | None:
     if not isinstance(answer, str):
         return not_text(answer, '"Awareness"')
-    stage = _FIVE_STAGE.stage(ALIAS_STAGE)
-    if same_text(answer, stage.alias or ""):
+    right = convert(ALIAS_STAGE, "five_stage", "five_stage_advocacy")
+    if any(same_text(answer, name) for name in right):
         return None
-    if same_text(answer, stage.name):
-        return f"{stage.name} is the stage's own name; the question asks for its other name."
-    for other in _FIVE_STAGE.stages:
-        if other.alias and same_text(answer, other.alias):
-            return f"{other.alias} is the other name of {other.name}, not of {stage.name}."
-        if same_text(answer, other.name):
-            return f"{other.name} is another stage of the five-stage journey, not a second name for {stage.name}."
-    return f"'{answer}' is not the other name of {stage.name}."
+    if same_text(answer, "Retention"):
+        return (f"Retention stands where {ALIAS_STAGE} stands in its list, but it comes after the purchase: "
+                "match the stages by what happens in them.")
+    if any(same_text(answer, name) for name in _FIVE_STAGE.stage_names):
+        return "That is a stage of the first list; the question asks for one of Awareness, Consideration, Decision, Retention, Advocacy."
+    return f"'{answer}' is not a stage of Awareness, Consideration, Decision, Retention, Advocacy."
 
 
 @exercise(
