@@ -12,7 +12,7 @@ they never change the table you pass in. One module per idea:
 * :mod:`~journeylab.analytics.transitions`: :func:`transition_matrix`,
   :func:`backward_moves` and :func:`time_between_stages`;
 * :mod:`~journeylab.analytics.paths`: :func:`top_paths` and :func:`next_steps`;
-* :mod:`~journeylab.analytics.goals`: :func:`campaign_kpis` and :func:`goal_attainment`.
+* :mod:`~journeylab.analytics.goals`: :func:`campaign_kpis`, :func:`goal_attainment` and :func:`better_by`.
 
 Rules shared by every function, so that the numbers can be checked by hand:
 
@@ -40,7 +40,7 @@ import pandas as pd  # noqa: F401  (the example above uses it)
 
 from journeylab.analytics.event_log import REQUIRED_COLUMNS
 from journeylab.analytics.funnels import stage_funnel, time_to_convert
-from journeylab.analytics.goals import campaign_kpis, goal_attainment
+from journeylab.analytics.goals import better_by, campaign_kpis, goal_attainment
 from journeylab.analytics.paths import next_steps, top_paths
 from journeylab.analytics.transitions import backward_moves, time_between_stages, transition_matrix
 
@@ -55,4 +55,5 @@ __all__ = [
     "next_steps",
     "campaign_kpis",
     "goal_attainment",
+    "better_by",
 ]
