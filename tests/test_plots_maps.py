@@ -8,6 +8,7 @@ from journeylab import plots
 from journeylab.errors import ValidationError
 from journeylab.journey import Journey, StageGoal, StageNotes, Touchpoint
 from journeylab.opportunities import Opportunity
+from journeylab.plots.layout import signed as layout_signed
 
 from plot_cases import HOURGLASS, LONG, emotion_journey, practitioner_journey, shows, texts
 
@@ -45,18 +46,19 @@ def test_the_curve_joins_the_touchpoints_in_journey_order_and_breaks_where_a_sta
     np.testing.assert_allclose(np.column_stack([curve.get_xdata(), y])[~np.isnan(y)], dots)
 
 
-def test_each_stage_s_mean_is_a_bar_through_its_dots_and_a_stage_without_touchpoints_has_none():
+def test_a_stage_with_several_touchpoints_has_a_bar_at_their_mean_through_its_dots():
     figure = plots.journey_map(emotion_journey())
     means = drawn(figure, "stage mean")
     x, y = np.asarray(means.get_xdata(), dtype=float), np.asarray(means.get_ydata(), dtype=float)
     bars = [(x[i:i + 2], y[i]) for i in range(0, len(y), 3)]  # each bar is two ends, then a break
-    measured = [stage for stage in HOURGLASS if EMOTIONS[stage]]
-    assert len(bars) == len(measured)  # none for Trust: unknown, not neutral
+    several = [stage for stage in HOURGLASS if len(EMOTIONS[stage]) > 1]
+    assert len(bars) == len(several)  # none for Like (one dot says it all) or Trust (unknown, not neutral)
     dots = drawn(figure, "touchpoint feelings").get_offsets()
-    for stage, (ends, mean) in zip(measured, bars):
+    for stage, (ends, mean) in zip(several, bars):
         assert mean == pytest.approx(np.mean(EMOTIONS[stage]))
         own = dots[dots[:, 0].astype(int) == HOURGLASS.index(stage), 0]
         assert ends[0] < own.min() and own.max() < ends[1]  # the bar spans its stage's dots
+        assert layout_signed(mean) in [text.get_text() for text in means.axes.texts]  # and says its value
 
 
 def test_one_frustrated_moment_among_happy_ones_is_drawn_and_named_not_averaged_away():

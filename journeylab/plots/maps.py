@@ -55,7 +55,7 @@ class EmotionLane:
     """The row with the emotion curve: every touchpoint's feeling, -2 to +2, and each stage's mean."""
 
     title: str = "How the customer feels"
-    hint: str = "a dot per touchpoint;\ngrey bar: the stage's mean"
+    hint: str = "a dot per touchpoint;\ngrey bar: the mean of a stage's dots"
 
 
 def _touchpoint_items(journey: Journey, stage: str) -> list[tuple[str, str]]:
@@ -146,9 +146,9 @@ def journey_map(journey: Journey, lanes: Sequence[MapLane | EmotionLane] = JOURN
     The lanes are :data:`JOURNEY_MAP_LANES`: touchpoints (channel and what the
     customer does), customer questions, how the customer feels and pain
     points. The emotion curve has a dot for every touchpoint at its own
-    feeling, in the order the touchpoint lane lists them, and a grey bar at
-    each stage's mean: a single frustrated moment shows even where the stage
-    is fine on average, and it is named under its dot. The points come from
+    feeling, in the order the touchpoint lane lists them, and, in a stage with
+    several, a grey bar at their mean: a single frustrated moment shows even
+    where the stage is fine on average, and it is named under its dot. The points come from
     :func:`journeylab.feelings.stage_feelings`. A stage without touchpoints
     is left as a gap, not drawn as neutral, because nothing is known about it yet. Long texts wrap inside
     their column, and the page grows taller to fit them; when it would grow
@@ -295,7 +295,7 @@ def _header(journey: Journey, width: float) -> layout.Header:
     if persona is not None and persona.role:
         subtitle += f" {persona.name}: {persona.role}."
     subtitle += (" The curve is how the customer feels at each touchpoint, from −2 (frustrated) to +2 "
-                 "(delighted); the grey bars are each stage's mean.")
+                 "(delighted); a grey bar is the mean of a stage's touchpoints.")
     return layout.Header.make(title, subtitle, width - 2 * MARGIN)
 
 
@@ -320,7 +320,7 @@ def _cell(page: Any, lane: MapLane, items: list[tuple[list[str], list[str]]], le
 
 
 def _emotion_curve(figure: Figure, journey: Journey, left: float, top: float, width: float, height: float) -> None:
-    """Every touchpoint's feeling as a dot on a -2..+2 scale, joined in journey order; each stage's mean as a bar.
+    """Every touchpoint's feeling as a dot on a -2..+2 scale, joined in journey order; a stage's mean as a bar.
 
     The points come from :func:`journeylab.feelings.stage_feelings`, so a single
     frustrated moment shows even when its stage's mean is positive. A moment
@@ -349,10 +349,10 @@ def _emotion_curve(figure: Figure, journey: Journey, left: float, top: float, wi
         places = [number + moment.place for moment in stage.moments]
         curve_x += places
         curve_y += [moment.emotion for moment in stage.moments]
-        ends = (places[0] - _MEAN_OVERHANG, places[-1] + _MEAN_OVERHANG)
-        mean_x += [*ends, math.nan]
-        mean_y += [stage.mean, stage.mean, math.nan]
         if len(stage.moments) > 1:  # with one touchpoint its dot says it all
+            ends = (places[0] - _MEAN_OVERHANG, places[-1] + _MEAN_OVERHANG)
+            mean_x += [*ends, math.nan]
+            mean_y += [stage.mean, stage.mean, math.nan]
             axes.text(ends[1] + 0.02, stage.mean, layout.signed(stage.mean), fontsize=8, color=MUTED,
                       fontweight="bold", ha="left", va="center", zorder=4)
         room = max(column * SPREAD / len(stage.moments) + 0.25, 0.95)  # inches for a name under its dot
