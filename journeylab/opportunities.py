@@ -2,11 +2,13 @@
 
 A journey map shows where customers struggle; an opportunity is one idea to
 help them there (notebook 07). Each has a customer value and a business value
-(0-100), an effort (1-5), an owner and a status. :func:`prioritise` ranks them
-by value per unit of effort, so the quick wins come first, and lifts the
-opportunities of a stage that misses its goal, saying so in the table.
-:func:`quadrant` names the corner of the value-versus-effort matrix an idea
-falls in (:data:`QUADRANTS`).
+(0-100), an effort (1-5), an owner and a status. :func:`quadrant` names the
+corner of the value-versus-effort matrix an idea falls in (:data:`QUADRANTS`),
+and :func:`prioritise` ranks by the same corners, in the order their advice
+gives (quick wins, big bets, fill-ins, thankless tasks), then by value per unit
+of effort within a corner, lifting the ideas of a stage that misses its goal.
+So the list and the matrix tell one story: the first idea of the list sits in
+the corner that says "do these first" whenever that corner has one.
 
 >>> fix = Opportunity("Show delivery cost on the product page", pain_point="Surprise fee at checkout",
 ...                   customer_value=80, business_value=60, effort=2)
@@ -28,6 +30,7 @@ from numbers import Real
 from typing import TYPE_CHECKING, Any
 
 from journeylab.errors import ValidationError
+from journeylab.feelings import stage_feelings
 from journeylab.journey import Journey
 from journeylab.journey_parts import STATUSES, Opportunity
 
@@ -49,7 +52,12 @@ QUADRANTS = {  # name: (corner of the matrix, what to do with what lands there)
     "Fill-ins": ("bottom left", "little value, little effort: when there is time"),
     "Thankless tasks": ("bottom right", "little value, much effort: think twice"),
 }
-"""The four corners of the value-versus-effort matrix, split at :data:`EFFORT_MIDDLE` and :data:`VALUE_MIDDLE`."""
+"""The four corners of the value-versus-effort matrix, split at :data:`EFFORT_MIDDLE` and :data:`VALUE_MIDDLE`.
+
+Their order is the order of their advice, which :func:`prioritise` ranks by."""
+
+_SINGULAR = {"Quick wins": "quick win", "Big bets": "big bet", "Fill-ins": "fill-in",
+             "Thankless tasks": "thankless task"}
 
 
 def quadrant(value: float, effort: float) -> str:
@@ -86,30 +94,49 @@ def _scale(number: Any, field: str, low: float, high: float) -> float:
     return as_float
 
 
-PRIORITY_COLUMNS = ["stage", "title", "pain_point", "value", "effort", "score", "emotion", "status", "owner", "why"]
+PRIORITY_COLUMNS = ["stage", "title", "pain_point", "value", "effort", "quadrant", "score", "emotion", "status", "owner",
+                    "why"]
 
 
 def prioritise(journey: Journey, actuals: Mapping[str, float] | pd.Series | None = None) -> pd.DataFrame:
-    """Every opportunity of a journey, the most worth doing first.
+    """Every opportunity of a journey, the most worth doing first, in the order the matrix gives.
 
-    Introduced in notebook 07. The rank is value per effort. With ``actuals``
-    (each stage's measured KPI, e.g. from :func:`journeylab.analytics.goal_attainment`
-    inputs), a stage whose :class:`~journeylab.journey.StageGoal` is missed has
-    its opportunities' scores multiplied by :data:`MISSED_GOAL_BOOST`, and the
-    ``why`` column says so. ``emotion`` is the mean feeling at the stage's
-    touchpoints (empty when the stage has none).
+    Introduced in notebook 07. The rank follows the corners of the
+    value-versus-effort matrix (the ``quadrant`` column) in the order of
+    their advice: quick wins first, then big bets, fill-ins and thankless
+    tasks, as :func:`journeylab.plots.opportunity_matrix` shows them. Within
+    a corner the higher ``score`` (value per effort) comes first. With
+    ``actuals`` (each stage's measured KPI, e.g. from
+    :func:`journeylab.analytics.goal_attainment` inputs), a stage whose
+    :class:`~journeylab.journey.StageGoal` is missed has its opportunities'
+    scores multiplied by :data:`MISSED_GOAL_BOOST`, which moves them up
+    within their corner. The ``why`` column says all of this per idea.
+    ``emotion`` is the mean feeling at the stage's touchpoints
+    (:func:`journeylab.feelings.stage_feelings`; empty when the stage has none).
+
+    >>> shop = Journey("Nordlys Home")
+    >>> shop.add_opportunity("Try", Opportunity("Book a planning chat", customer_value=50, business_value=40, effort=1))
+    >>> shop.add_opportunity("Buy", Opportunity("Show delivery cost early", customer_value=80, business_value=60,
+    ...                                         effort=3))
+    >>> prioritise(shop)[["title", "quadrant", "score"]]  # doctest: +NORMALIZE_WHITESPACE
+                             title    quadrant  score
+    rank
+    1     Show delivery cost early  Quick wins  23.33
+    2         Book a planning chat    Fill-ins  45.00
     """
     import pandas as pd  # only here: a journey (which holds opportunities) must not load pandas on import
 
     actuals = {} if actuals is None else {journey.framework.stage(stage).name: value for stage, value in dict(actuals).items()}
+    means = {feeling.stage: feeling.mean for feeling in stage_feelings(journey)}
     rows: list[dict[str, Any]] = []
     for stage in journey.stage_names:
-        emotions = [touchpoint.emotion for touchpoint in journey.touchpoints(stage)]
-        emotion = sum(emotions) / len(emotions) if emotions else float("nan")
+        mean = means[stage]
+        emotion = float("nan") if mean is None else mean
         goal, actual = journey.goal(stage), actuals.get(stage)
         missed = goal is not None and actual is not None and not goal.is_met(actual)
         for opportunity in journey.opportunities(stage):
-            why = f"{opportunity.value:g} value / {opportunity.effort} effort"
+            corner = quadrant(opportunity.value, opportunity.effort)
+            why = f"{_SINGULAR[corner]} ({QUADRANTS[corner][1]}); {opportunity.value:g} value / {opportunity.effort} effort"
             score = opportunity.score
             if missed:
                 assert goal is not None  # only a stage with a goal can miss it
@@ -117,10 +144,13 @@ def prioritise(journey: Journey, actuals: Mapping[str, float] | pd.Series | None
                 why += f"; {stage} misses its goal ({goal.kpi} {actual:g}{goal.unit} against {goal.target:g}{goal.unit}), so × {MISSED_GOAL_BOOST:g}"
             rows.append({
                 "stage": stage, "title": opportunity.title, "pain_point": opportunity.pain_point,
-                "value": opportunity.value, "effort": opportunity.effort, "score": round(score, 2),
+                "value": opportunity.value, "effort": opportunity.effort, "quadrant": corner, "score": round(score, 2),
                 "emotion": emotion, "status": opportunity.status, "owner": opportunity.owner, "why": why,
             })
     table = pd.DataFrame(rows, columns=PRIORITY_COLUMNS)
-    table = table.sort_values("score", ascending=False, kind="stable").reset_index(drop=True)
+    order = {name: position for position, name in enumerate(QUADRANTS)}
+    table = table.sort_values(["quadrant", "score"], ascending=[True, False], kind="stable",
+                              key=lambda column: column.map(order) if column.name == "quadrant" else column)
+    table = table.reset_index(drop=True)
     table.index = pd.RangeIndex(1, len(table) + 1, name="rank")
     return table

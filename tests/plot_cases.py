@@ -54,11 +54,13 @@ def attainment_table() -> pd.DataFrame:
         {
             "goal": ["Be seen", "Get clicks", "Get samples ordered", "Keep customers"],
             "kpi": ["Reach", "Click-through rate", "Sample orders", "Churn rate"],
+            "better": ["higher", "higher", "higher", "lower"],
             "target": [40000.0, 2.5, 800.0, 10.0],
             "actual": [50000.0, 1.8, np.nan, 8.0],
             "unit": ["people", "%", "orders", "%"],
             "met": [True, False, False, True],  # churn 8 % is below its 10 % limit: met
             "gap": [10000.0, -0.7, np.nan, -2.0],
+            "better_by": [25.0, -28.0, np.nan, 20.0],  # the gap in percent of the target, better positive
         },
         index=pd.Index(["Know", "Like", "Try", "Repeat"], name="stage"),
     )

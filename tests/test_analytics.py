@@ -252,7 +252,8 @@ def test_goal_attainment_matches_hand_worked_gaps():
     table = goal_attainment(GOALS, {"buy": 4.0, "Know": 1200, "Repeat": 8, "Trust": 99})
     assert list(table.index) == ["Buy", "Know", "Repeat", "Refer"]  # the order of the goals
     assert table.index.name == "stage"
-    assert list(table.columns) == ["goal", "kpi", "target", "actual", "unit", "met", "gap"]
+    assert list(table.columns) == ["goal", "kpi", "better", "target", "actual", "unit", "met", "gap", "better_by"]
+    assert table["better"].tolist() == ["higher", "higher", "lower", "higher"]
     assert table["kpi"].tolist() == ["Conversion rate", "Reach", "Churn rate", "NPS"]
     assert table["unit"].tolist() == ["%", "people", "%", "points"]
     assert table["target"].tolist() == [5.0, 1000.0, 10.0, 30.0]
@@ -261,6 +262,9 @@ def test_goal_attainment_matches_hand_worked_gaps():
     assert table["met"].dtype == bool
     assert table["gap"].tolist()[:3] == pytest.approx([-1.0, 200.0, -2.0])
     assert np.isnan(table.loc["Refer", "gap"])
+    # better_by: the gap in percent of the target, on the good side positive: -1 / 5, +200 / 1000, -(-2) / 10
+    assert table["better_by"].tolist()[:3] == pytest.approx([-20.0, 20.0, 20.0])
+    assert np.isnan(table.loc["Refer", "better_by"])
 
 
 @pytest.mark.parametrize(
@@ -288,7 +292,26 @@ def test_goal_attainment_takes_a_journey_and_a_series():
 def test_no_goals_give_an_empty_table():
     table = goal_attainment({}, {"Buy": 3.0})
     assert table.empty
-    assert list(table.columns) == ["goal", "kpi", "target", "actual", "unit", "met", "gap"]
+    assert list(table.columns) == ["goal", "kpi", "better", "target", "actual", "unit", "met", "gap", "better_by"]
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "better"),
+    [(5.0, 4.0, "higher"), (5.0, 6.0, "higher"), (10.0, 8.0, "lower"), (70.0, 85.5, "lower"), (-4.0, -2.0, "higher"),
+     (1.0, 1.0, "lower")],
+)
+def test_better_by_is_positive_exactly_when_the_goal_is_beaten_and_scales_with_the_target(target, actual, better):
+    goals = {"Buy": StandInGoal("Sell", "KPI", target, better=better)}
+    row = goal_attainment(goals, {"Buy": actual}).loc["Buy"]
+    assert (row["better_by"] > 0) == (row["met"] and actual != target)
+    assert abs(row["better_by"]) == pytest.approx(abs(actual - target) / abs(target) * 100)
+    ten_times = goal_attainment({"Buy": StandInGoal("Sell", "KPI", target * 10, better=better)}, {"Buy": actual * 10})
+    assert ten_times.loc["Buy", "better_by"] == pytest.approx(row["better_by"])  # the unit does not matter
+
+
+def test_better_by_has_no_percentage_of_a_target_of_zero():
+    goals = {"Buy": StandInGoal("No complaints", "Complaints", 0, unit="complaints", better="lower")}
+    assert np.isnan(goal_attainment(goals, {"Buy": 2})["better_by"].iloc[0])
 
 
 @pytest.mark.parametrize(

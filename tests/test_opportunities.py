@@ -3,6 +3,8 @@
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from journeylab.errors import ValidationError
 from journeylab.journey import Journey, StageGoal, Touchpoint
@@ -82,3 +84,26 @@ def test_quadrant_names_the_corner_of_the_matrix(value, effort, corner):
 def test_quadrant_refuses_values_off_the_scales(value, effort, field):
     with pytest.raises(ValidationError, match=f"^{field}: "):
         quadrant(value, effort)
+
+
+ideas = st.lists(st.tuples(st.integers(0, 100), st.integers(0, 100), st.integers(1, 5)), min_size=1, max_size=8)
+
+
+@given(ideas, st.booleans())
+def test_the_ranking_follows_the_corners_of_the_matrix_then_the_score(found, missed):
+    shop = Journey("Nordlys Home")
+    shop.set_goal("Buy", StageGoal("Sell", "Conversion rate", 3.0))
+    for number, (customer, business, effort) in enumerate(found):
+        shop.add_opportunity("Buy" if number % 2 else "Like", Opportunity(
+            f"Idea {number}", customer_value=customer, business_value=business, effort=effort))
+    table = prioritise(shop, actuals={"Buy": 2.0 if missed else 4.0})
+    corners = list(QUADRANTS)
+    assert list(table["quadrant"]) == [quadrant(value, effort) for value, effort in zip(table["value"], table["effort"])]
+    positions = [corners.index(corner) for corner in table["quadrant"]]
+    assert positions == sorted(positions)  # quick wins, big bets, fill-ins, thankless tasks
+    for corner in corners:  # within a corner, the higher score first
+        scores = list(table.loc[table["quadrant"] == corner, "score"])
+        assert scores == sorted(scores, reverse=True)
+    if "Quick wins" in set(table["quadrant"]):
+        assert table.iloc[0]["quadrant"] == "Quick wins"
+    assert all(row["why"].startswith(("quick win", "big bet", "fill-in", "thankless task")) for _, row in table.iterrows())

@@ -162,7 +162,7 @@ def test_the_breakdown_names_its_stages_and_colours_each_group_apart_on_a_stretc
     colours = [to_hex(line.get_color()).upper() for line in share_lines(figure).values()]
     assert len(set(colours)) == 4 and set(colours) <= set(plots.OKABE_ITO.values())
     assert axes.get_yscale() == "log"
-    assert repr(figure) == "<Figure: How far customers get, by channel>"
+    assert repr(figure) == "<Figure: How far people get, by channel>"  # most of them have not bought yet
 
 
 def test_the_groups_are_ranked_by_their_share_at_the_purchase_with_the_numbers_behind_it():
@@ -170,6 +170,47 @@ def test_the_groups_are_ranked_by_their_share_at_the_purchase_with_the_numbers_b
     assert ranking(figure, breakdown_table().index.levels[0]) == ["Referral", "Search", "Instagram", "Store"]
     for wanted in ("Reached Buy", "20%", "10%", "5.0%", "2 of 10", "4 of 40", "10 of 200"):
         assert shows(figure, wanted), wanted
+
+
+def ranges(figure: Figure) -> dict:
+    """Per group, the (low, high) of the range bar and the share of the dot beside the picture."""
+    (axes,) = [axes for axes in figure.axes[2:] if any(line.get_label().endswith(" range") for line in axes.lines)]
+    found = {line.get_label(): line.get_xdata() for line in axes.lines}
+    return {label.removesuffix(" range"): (tuple(float(x) for x in xs), float(found[label[:-6] + " share"][0]))
+            for label, xs in found.items() if label.endswith(" range")}
+
+
+def test_each_group_s_share_has_a_bar_for_the_range_it_is_likely_in():
+    from journeylab.analytics import compare_groups, wilson_interval
+
+    drawn = ranges(plots.funnel_breakdown(breakdown_table()))
+    assert set(drawn) == {"Instagram", "Referral", "Search"}  # nobody at the store: no share, no range
+    for group, (reached, started) in {"Instagram": (10, 200), "Referral": (2, 10), "Search": (4, 40)}.items():
+        (low, high), share = drawn[group]
+        assert (low, high) == pytest.approx(wilson_interval(reached, started))
+        assert share == pytest.approx(reached / started * 100) and low < share < high
+    table = compare_groups(breakdown_table())
+    for group, row in table.dropna().iterrows():  # the picture draws the table the notebook shows
+        assert drawn[group][0] == pytest.approx((row["low"], row["high"]))
+    referral, instagram = drawn["Referral"][0], drawn["Instagram"][0]
+    assert referral[1] - referral[0] > instagram[1] - instagram[0]  # 10 people: a far wider range than 200
+
+
+def test_the_rule_of_thumb_says_in_words_which_groups_the_data_cannot_tell_apart():
+    figure = plots.funnel_breakdown(breakdown_table())
+    # Referral 2 of 10 (range 5.7-51 %) overlaps Search 4 of 40 (4.0-23 %) and Instagram 10 of 200 (2.7-9.0 %)
+    assert shows(figure, "Where two bars overlap, the difference may be chance.")
+    assert shows(figure, "Search and Instagram overlap Referral: the data cannot tell them apart from Referral yet.")
+
+
+def test_every_line_is_named_at_its_end_in_its_colour():
+    figure = plots.funnel_breakdown(breakdown_table())
+    lines = share_lines(figure)
+    names = {item.get_label().removesuffix(" name"): item for item in figure.axes[1].texts
+             if item.get_label().endswith(" name")}
+    assert set(names) == {"Instagram", "Referral", "Search"}  # the store's line has no point to name
+    for group, label in names.items():
+        assert label.get_text() == group and label.get_color() == lines[group].get_color()
 
 
 def test_the_groups_can_be_ranked_at_another_stage_named_in_any_case():

@@ -3,36 +3,74 @@
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 
 from journeylab import plots
 from journeylab.errors import ValidationError
 from journeylab.journey import Journey, StageGoal, StageNotes, Touchpoint
 from journeylab.opportunities import Opportunity
+from journeylab.plots.layout import signed as layout_signed
 
 from plot_cases import HOURGLASS, LONG, emotion_journey, practitioner_journey, shows, texts
 
 # -- journey map --------------------------------------------------------------------------
 
 
-def emotion_curve(figure: Figure) -> Line2D:
-    (curve,) = [line for axes in figure.axes for line in axes.lines if line.get_label() == "emotion curve"]
-    return curve
+def drawn(figure: Figure, label: str):
+    """The one artist of the emotion lane with that label: the curve, the stage means or the dots."""
+    (artist,) = [item for axes in figure.axes for item in [*axes.lines, *axes.collections]
+                 if item.get_label() == label]
+    return artist
 
 
-def test_the_emotion_curve_is_the_mean_emotion_per_stage_with_a_gap_where_there_are_no_touchpoints():
-    curve = emotion_curve(plots.journey_map(emotion_journey()))
-    expected = [
-        0.0,  # Know: (1 - 1) / 2
-        2.0,  # Like: 2 / 1
-        np.nan,  # Trust: no touchpoints, so a gap rather than a neutral 0
-        -1.0,  # Try: (-2 - 1 + 0) / 3
-        1.5,  # Buy: (1 + 2) / 2
-        -1 / 3,  # Repeat: (-1 + 0 + 0) / 3
-        1.5,  # Refer: (2 + 1 + 1 + 2) / 4
-    ]
-    np.testing.assert_allclose(curve.get_ydata(), expected)  # NaN must sit exactly where expected
-    np.testing.assert_allclose(curve.get_xdata(), np.arange(7) + 0.5)  # one point in the middle of each column
+EMOTIONS = {"Know": [1, -1], "Like": [2], "Trust": [], "Try": [-2, -1, 0], "Buy": [1, 2], "Repeat": [-1, 0, 0],
+            "Refer": [2, 1, 1, 2]}  # as emotion_journey() sets them
+
+
+def test_the_emotion_curve_has_a_dot_at_every_touchpoint_s_own_feeling_in_its_stage_s_column():
+    dots = drawn(plots.journey_map(emotion_journey()), "touchpoint feelings").get_offsets()
+    expected = [(stage, emotion) for stage, emotions in EMOTIONS.items() for emotion in emotions]
+    assert dots[:, 1].tolist() == [emotion for _, emotion in expected]  # every feeling, none averaged away
+    columns = [int(x) for x in dots[:, 0]]  # stage i is the column from x = i to i + 1
+    assert columns == [HOURGLASS.index(stage) for stage, _ in expected]
+    for stage, emotions in EMOTIONS.items():  # within a stage, left to right in the touchpoint lane's order
+        xs = [x for x, column in zip(dots[:, 0], columns) if column == HOURGLASS.index(stage)]
+        assert xs == sorted(xs) and len(set(xs)) == len(emotions)
+
+
+def test_the_curve_joins_the_touchpoints_in_journey_order_and_breaks_where_a_stage_has_none():
+    figure = plots.journey_map(emotion_journey())
+    curve, dots = drawn(figure, "emotion curve"), drawn(figure, "touchpoint feelings").get_offsets()
+    y = np.asarray(curve.get_ydata(), dtype=float)
+    gap = HOURGLASS.index("Trust")
+    assert np.isnan(y).sum() == 1 and np.isnan(y[sum(len(EMOTIONS[stage]) for stage in HOURGLASS[:gap])])
+    np.testing.assert_allclose(np.column_stack([curve.get_xdata(), y])[~np.isnan(y)], dots)
+
+
+def test_a_stage_with_several_touchpoints_has_a_bar_at_their_mean_through_its_dots():
+    figure = plots.journey_map(emotion_journey())
+    means = drawn(figure, "stage mean")
+    x, y = np.asarray(means.get_xdata(), dtype=float), np.asarray(means.get_ydata(), dtype=float)
+    bars = [(x[i:i + 2], y[i]) for i in range(0, len(y), 3)]  # each bar is two ends, then a break
+    several = [stage for stage in HOURGLASS if len(EMOTIONS[stage]) > 1]
+    assert len(bars) == len(several)  # none for Like (one dot says it all) or Trust (unknown, not neutral)
+    dots = drawn(figure, "touchpoint feelings").get_offsets()
+    for stage, (ends, mean) in zip(several, bars):
+        assert mean == pytest.approx(np.mean(EMOTIONS[stage]))
+        own = dots[dots[:, 0].astype(int) == HOURGLASS.index(stage), 0]
+        assert ends[0] < own.min() and own.max() < ends[1]  # the bar spans its stage's dots
+        assert layout_signed(mean) in [text.get_text() for text in means.axes.texts]  # and says its value
+
+
+def test_one_frustrated_moment_among_happy_ones_is_drawn_and_named_not_averaged_away():
+    journey = Journey("Nordlys Home")
+    for channel, emotion in (("Reel", 1), ("Story", 1), ("Shop window", 1), ("Pop-up ad", -2)):
+        journey.add_touchpoint("Know", Touchpoint(channel, emotion=emotion))
+    figure = plots.journey_map(journey)
+    assert drawn(figure, "touchpoint feelings").get_offsets()[:, 1].min() == -2
+    assert drawn(figure, "stage mean").get_ydata()[0] == pytest.approx(0.25)  # the mean alone would hide it
+    lane = drawn(figure, "touchpoint feelings").axes
+    dip = [item for item in lane.texts if item.get_text() == "Pop-up ad"]
+    assert len(dip) == 1 and dip[0].get_position() == (pytest.approx(0.5 + 0.375 * 0.8), pytest.approx(-2.3))
 
 
 def test_the_journey_map_shows_stages_touchpoints_questions_pains_and_who_it_is_for():
@@ -55,7 +93,8 @@ def test_journey_map_lanes_are_a_list_that_a_new_lane_can_join():
     figure = plots.journey_map(emotion_journey(), lanes=[*plots.JOURNEY_MAP_LANES, backstage])
     assert "Backstage" in texts(figure) and "Backstage Refer" in texts(figure)
     without_curve = plots.journey_map(emotion_journey(), lanes=[backstage])
-    assert not any(line.get_label() == "emotion curve" for axes in without_curve.axes for line in axes.lines)
+    assert not any(item.get_label() in ("emotion curve", "touchpoint feelings") for axes in without_curve.axes
+                   for item in [*axes.lines, *axes.collections])
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from matplotlib.figure import Figure
 
 from journeylab import plots
 from journeylab.errors import SchemaError, ValidationError
-from journeylab.journey import Journey
-from journeylab.opportunities import Opportunity, prioritise
+from journeylab.journey import Journey, StageGoal
+from journeylab.opportunities import Opportunity, prioritise, quadrant
 
 from plot_cases import crowded_journey, texts
 
@@ -44,10 +44,60 @@ def test_the_matrix_names_its_corners_labels_every_point_and_keys_stages_and_sta
     figure = plots.opportunity_matrix(hand_made_opportunities())
     shown = set(texts(figure))
     assert set(plots.QUADRANTS) <= shown and "Quick wins" in shown
-    assert {"Show delivery cost early", "Ask for reviews", "Ten-year guarantee", "Referral code in e-mail"} <= shown
+    # each label starts with the idea's rank: quick wins by score (65 / 1, 70 / 2), the big bet, the thankless task
+    assert {"1. Ask for reviews", "2. Show delivery cost early", "3. Ten-year guarantee",
+            "4. Referral code in e-mail"} <= shown
     assert {"Trust", "Buy", "Refer", "idea", "planned", "done"} <= shown and "doing" not in shown
     quick_wins = next(text for text in figure.axes[1].texts if text.get_text() == "Quick wins")
     assert quick_wins.get_position() == (0.03, 0.985)  # top left: little effort, much value
+
+
+def labels_at_points(figure: Figure) -> dict[str, tuple[float, float]]:
+    """Each idea's label text by the point (effort, value) it belongs to."""
+    plot = figure.axes[1]
+    return {text.get_text().replace("\n", " "): tuple(float(v) for v in text.get_position()) for text in plot.texts
+            if text.get_text()[:1].isdigit()}
+
+
+def fill_in_with_the_best_score() -> Journey:
+    """A fill-in with the highest value per effort (45 / 1), a quick win (70 / 2 = 35) and a big bet (80 / 4)."""
+    journey = Journey("Nordlys Home")
+    journey.add_opportunity("Try", Opportunity("Book a chat", customer_value=50, business_value=40, effort=1))
+    journey.add_opportunity("Buy", Opportunity("Show delivery cost", customer_value=80, business_value=60, effort=2))
+    journey.add_opportunity("Like", Opportunity("Faster pages", customer_value=80, business_value=80, effort=4))
+    return journey
+
+
+def test_the_idea_ranked_first_is_the_one_in_the_corner_the_matrix_says_to_do_first():
+    journey = fill_in_with_the_best_score()
+    ranked = prioritise(journey)
+    first_corner = next(name for name, (_, advice) in plots.QUADRANTS.items() if "do these first" in advice)
+    assert ranked.iloc[0]["quadrant"] == first_corner == "Quick wins"
+    assert list(ranked["title"]) == ["Show delivery cost", "Faster pages", "Book a chat"]  # the fill-in last
+    labels = labels_at_points(plots.opportunity_matrix(journey))
+    first = next(text for text in labels if text.startswith("1. "))
+    assert first == "1. Show delivery cost"
+    effort, value = labels[first]
+    assert quadrant(value, effort) == first_corner  # the label "1." sits at a point in the quick-win corner
+
+
+def test_the_matrix_numbers_each_idea_with_its_rank_in_the_list_missed_goals_counted():
+    journey = fill_in_with_the_best_score()
+    journey.add_opportunity("Try", Opportunity("Try at home", customer_value=80, business_value=80, effort=3))  # 26.7
+    journey.set_goal("Try", StageGoal("More tries", "Sample orders", 400, unit="orders"))
+    ranked = prioritise(journey, actuals={"Try": 300})  # Try misses: 26.7 x 1.5 = 40 overtakes 35
+    expected = {f"{rank}. {title}" for rank, title in ranked["title"].items()}
+    assert "1. Try at home" in expected and "2. Try at home" in labels_at_points(plots.opportunity_matrix(journey))
+    figure = plots.opportunity_matrix(journey, actuals={"Try": 300})
+    assert set(labels_at_points(figure)) == expected
+    assert set(labels_at_points(plots.opportunity_matrix(ranked))) == expected  # the table keeps its ranks
+    assert "misses its goal counts × 1.5" in " ".join(texts(figure))
+
+
+def test_a_table_without_ranks_is_ranked_by_the_same_rule():
+    table = prioritise(fill_in_with_the_best_score()).reset_index(drop=True).iloc[::-1]  # shuffled, no rank
+    assert set(labels_at_points(plots.opportunity_matrix(table))) == {
+        "1. Show delivery cost", "2. Faster pages", "3. Book a chat"}
 
 
 def test_no_two_labels_of_a_crowded_matrix_overlap_even_where_points_coincide():
@@ -83,3 +133,9 @@ def test_the_matrix_refuses_what_it_cannot_draw_and_names_the_problem(table, err
     with pytest.raises(error) as caught:
         plots.opportunity_matrix(table)
     assert caught.value.field == field
+
+
+def test_actuals_go_with_a_journey_not_with_a_table_that_is_ranked_already():
+    with pytest.raises(ValidationError) as caught:
+        plots.opportunity_matrix(prioritise(fill_in_with_the_best_score()), actuals={"Buy": 2.0})
+    assert caught.value.field == "actuals" and "prioritise(journey, actuals)" in str(caught.value)

@@ -125,6 +125,12 @@ def test_funnel_highlights_nothing_when_no_step_loses_anyone():
     assert not any("leak" in text for text in texts(figure))
 
 
+def test_the_funnel_s_title_counts_people_not_customers_because_most_have_not_bought():
+    figure = plots.funnel(funnel_table([17000, 6751, 844]))
+    assert figure.headline == "How many people reach each stage"
+    assert not any("customer" in text.casefold() for text in texts(figure))
+
+
 @pytest.mark.parametrize(
     "table, error, field",
     [
@@ -145,37 +151,63 @@ def test_funnel_refuses_a_table_it_cannot_draw_and_names_the_problem(table, erro
 # -- goal attainment ----------------------------------------------------------------------
 
 
-def target_marks(figure: Figure) -> list[float]:
-    (line,) = [line for line in figure.axes[0].lines if line.get_label() == "target"]
-    xs = line.get_xdata()
-    return [float(x) for x in xs[::3]]  # drawn as pairs of points, each pair followed by a NaN break
+def attainment_bars(figure: Figure) -> dict:
+    """The bar of each measured stage, by stage, and the one axes they share."""
+    (axes,) = [axes for axes in figure.axes if axes.patches and axes is not figure.axes[0]]
+    return {patch.get_label(): patch for patch in axes.patches
+            if patch.get_label() and not patch.get_label().startswith("_")}
 
 
 def test_goal_attainment_colours_met_and_missed_goals_and_shows_no_data_without_a_bar():
     figure = plots.goal_attainment(attainment_table())
-    bars = labelled(figure)
-    colours = {stage: to_hex(bar.get_facecolor()).upper() for stage, bar in bars.items()}
+    colours = {stage: to_hex(bar.get_facecolor()).upper() for stage, bar in attainment_bars(figure).items()}
     assert colours == {"Know": GREEN, "Like": VERMILLION, "Repeat": GREEN}  # Try has no bar
     shown = texts(figure)
-    assert "no data" in shown and "no data (target 800 orders)" in shown
-    assert {"Goal met", "Goal missed", "Target"} <= set(shown)
-    assert {"✓ goal met", "✗ goal missed", "1.8% (target 2.5%)"} <= set(shown)
+    assert "no data" in shown and "no data (target ≥ 800 orders)" in shown
+    assert {"Goal met", "Goal missed", "◀ worse than target", "better than target ▶"} <= set(shown)
+    assert {"1.8% (target ≥ 2.5%)", "8% (target ≤ 10%)", "✗ goal missed: 0.7 points worse",
+            "✓ goal met: 10,000 people better", "✓ goal met: 2 points better"} <= set(shown)
 
 
-def test_goal_attainment_bars_stand_to_their_target_as_actual_to_target():
+def test_every_row_says_which_way_its_kpi_should_go():
+    shown = texts(plots.goal_attainment(attainment_table()))
+    assert shown.count("↑ higher is better") == 3 and shown.count("↓ lower is better") == 1  # Repeat: churn
+
+
+def test_goal_attainment_draws_every_row_on_one_scale_in_percent_of_the_target_better_to_the_right():
     figure = plots.goal_attainment(attainment_table())
-    bars = labelled(figure)
-    know, like, _, repeat = target_marks(figure)
-    # measured / target: Know 50000 / 40000 = 1.25, Like 1.8 / 2.5 = 0.72, Repeat 8 / 10 = 0.8
-    for stage, mark, ratio in [("Know", know, 1.25), ("Like", like, 0.72), ("Repeat", repeat, 0.8)]:
-        bar = bars[stage]
-        assert bar.get_width() / (mark - bar.get_x()) == pytest.approx(ratio)
+    bars = attainment_bars(figure)
+    # (actual - target) / target, turned for lower-is-better: Know +10000 / 40000, Like -0.7 / 2.5, Repeat +2 / 10
+    expected = {"Know": 25.0, "Like": -28.0, "Repeat": 20.0}
+    assert {stage: bar.get_x() + bar.get_width() for stage, bar in bars.items()} == pytest.approx(expected)
+    assert all(bar.get_x() == 0 for bar in bars.values())  # every bar starts at the target line
+    axes = next(iter(bars.values())).axes
+    left, right = axes.get_xlim()
+    assert left == -right and right >= 28  # one symmetric scale that holds the furthest bar
+    assert "on target" in [label.get_text() for label in axes.get_xticklabels()]
+
+
+def test_a_small_surplus_and_a_big_miss_are_drawn_to_the_same_scale():
+    from journeylab.analytics import goal_attainment
+    from journeylab.journey import StageGoal
+
+    goals = {"Buy": StageGoal("Fewer carts left", "Cart abandonment rate", 70, better="lower"),
+             "Refer": StageGoal("More referrals", "Referral rate", 1.0, unit="per 100 customers"),
+             "Know": StageGoal("Be seen", "Reach", 50_000, unit="people")}
+    table = goal_attainment(goals, {"Buy": 85.5, "Refer": 1.05, "Know": 55_000})
+    bars = attainment_bars(plots.goal_attainment(table))
+    ends = {stage: bar.get_x() + bar.get_width() for stage, bar in bars.items()}
+    assert ends == pytest.approx({"Buy": -15.5 / 70 * 100, "Refer": 5.0, "Know": 10.0})
+    assert ends == pytest.approx(table["better_by"].to_dict())  # the picture is the table's column
+    assert abs(ends["Buy"]) > 4 * ends["Refer"]  # no longer each row on its own scale
 
 
 @pytest.mark.parametrize(
     "change, error, field",
     [
         (lambda table: table.drop(columns="met"), SchemaError, "met"),
+        (lambda table: table.drop(columns="better"), SchemaError, "better"),
+        (lambda table: table.assign(better=["higher", "up", "higher", "lower"]), ValidationError, "better.Like"),
         (lambda table: table.drop(columns="target"), SchemaError, "target"),
         (lambda table: table.iloc[0:0], ValidationError, "attainment_frame"),
         (lambda table: table.assign(actual=["lots", "few", "", "some"]), SchemaError, "actual"),

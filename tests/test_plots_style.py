@@ -30,7 +30,7 @@ def test_jupyter_can_show_a_figure_without_pyplot():
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     width, height = figure.get_size_inches()
     assert size == {"width": round(width * 100), "height": round(height * 100)}  # shown at 100 pixels per inch
-    assert repr(figure) == "<Figure: How many customers reach each stage>"  # a notebook's text output, stable
+    assert repr(figure) == "<Figure: How many people reach each stage>"  # a notebook's text output, stable
 
 
 def test_no_plot_module_imports_pyplot_so_nothing_is_left_in_global_state():

@@ -12,7 +12,9 @@ they never change the table you pass in. One module per idea:
 * :mod:`~journeylab.analytics.transitions`: :func:`transition_matrix`,
   :func:`backward_moves` and :func:`time_between_stages`;
 * :mod:`~journeylab.analytics.paths`: :func:`top_paths` and :func:`next_steps`;
-* :mod:`~journeylab.analytics.goals`: :func:`campaign_kpis` and :func:`goal_attainment`.
+* :mod:`~journeylab.analytics.goals`: :func:`campaign_kpis`, :func:`goal_attainment` and :func:`better_by`;
+* :mod:`~journeylab.analytics.groups`: :func:`compare_groups` and :func:`wilson_interval`: which
+  differences between channels or segments may be chance.
 
 Rules shared by every function, so that the numbers can be checked by hand:
 
@@ -40,7 +42,8 @@ import pandas as pd  # noqa: F401  (the example above uses it)
 
 from journeylab.analytics.event_log import REQUIRED_COLUMNS
 from journeylab.analytics.funnels import stage_funnel, time_to_convert
-from journeylab.analytics.goals import campaign_kpis, goal_attainment
+from journeylab.analytics.goals import better_by, campaign_kpis, goal_attainment
+from journeylab.analytics.groups import compare_groups, wilson_interval
 from journeylab.analytics.paths import next_steps, top_paths
 from journeylab.analytics.transitions import backward_moves, time_between_stages, transition_matrix
 
@@ -55,4 +58,7 @@ __all__ = [
     "next_steps",
     "campaign_kpis",
     "goal_attainment",
+    "better_by",
+    "compare_groups",
+    "wilson_interval",
 ]

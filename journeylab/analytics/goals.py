@@ -20,9 +20,9 @@ from journeylab.analytics.event_log import percent, stage_positions
 from journeylab.errors import SchemaError, ValidationError
 from journeylab.frameworks import get_framework
 
-__all__ = ["campaign_kpis", "goal_attainment"]
+__all__ = ["campaign_kpis", "goal_attainment", "better_by"]
 
-_GOAL_COLUMNS = ("goal", "kpi", "target", "actual", "unit", "met", "gap")
+_GOAL_COLUMNS = ("goal", "kpi", "better", "target", "actual", "unit", "met", "gap", "better_by")
 
 
 # --------------------------------------------------------------------------- monthly campaign KPIs
@@ -130,11 +130,15 @@ def goal_attainment(goals: Any, actuals: Mapping[str, float] | pd.Series) -> pd.
     -------
     pandas.DataFrame
         One row per goal, in the order of ``goals`` (index ``stage``), with
-        columns ``goal``, ``kpi``, ``target``, ``actual``, ``unit``, ``met`` and
-        ``gap`` (actual minus target: positive means above target, which is good
-        only when ``better`` is ``"higher"``). Reaching the target exactly counts
-        as met. A stage without a measured value gets ``actual`` NaN and ``met``
-        False: a goal that was not measured has not been shown to be met.
+        columns ``goal``, ``kpi``, ``better`` (``"higher"`` or ``"lower"``),
+        ``target``, ``actual``, ``unit``, ``met``, ``gap`` (actual minus target,
+        in the KPI's unit: positive means above target, which is good only when
+        ``better`` is ``"higher"``) and ``better_by`` (:func:`better_by`: how
+        far the actual is on the good side of the target, in percent of the
+        target, so rows with different units compare). Reaching the target
+        exactly counts as met. A stage without a measured value gets ``actual``
+        NaN and ``met`` False: a goal that was not measured has not been shown
+        to be met.
 
     Examples
     --------
@@ -144,11 +148,11 @@ def goal_attainment(goals: Any, actuals: Mapping[str, float] | pd.Series) -> pd.
     ...     "Repeat": Goal(goal="Keep customers", kpi="Churn rate", target=10.0, unit="%", better="lower"),
     ... }
     >>> table = goal_attainment(goals, {"buy": 4.0, "Repeat": 8.0})
-    >>> table[["target", "actual", "met", "gap"]]  # doctest: +NORMALIZE_WHITESPACE
-            target  actual    met  gap
+    >>> table[["better", "target", "actual", "met", "gap", "better_by"]]  # doctest: +NORMALIZE_WHITESPACE
+            better  target  actual    met  gap  better_by
     stage
-    Buy        5.0     4.0  False -1.0
-    Repeat    10.0     8.0   True -2.0
+    Buy     higher     5.0     4.0  False -1.0      -20.0
+    Repeat   lower    10.0     8.0   True -2.0       20.0
     """
     stage_goals = goals.goals if not isinstance(goals, Mapping) and hasattr(goals, "goals") else goals
     if not isinstance(stage_goals, Mapping):
@@ -184,15 +188,41 @@ def goal_attainment(goals: Any, actuals: Mapping[str, float] | pd.Series) -> pd.
             {
                 "goal": _goal_attribute(goal, stage, "goal"),
                 "kpi": _goal_attribute(goal, stage, "kpi"),
+                "better": direction,
                 "target": target,
                 "actual": actual,
                 "unit": _goal_attribute(goal, stage, "unit"),
                 "met": bool(met),  # False when actual is NaN: NaN compares as False
                 "gap": actual - target,
+                "better_by": better_by(target, actual, direction),
             }
         )
     table = pd.DataFrame(rows, columns=list(_GOAL_COLUMNS), index=pd.Index(list(stage_goals), name="stage"))
-    return table.astype({"target": float, "actual": float, "gap": float, "met": bool})
+    return table.astype({"target": float, "actual": float, "gap": float, "met": bool, "better_by": float})
+
+
+def better_by(target: float, actual: float, better: str) -> float:
+    """How far ``actual`` is on the good side of ``target``, in percent of the target; negative is worse.
+
+    Introduced in notebook 05. It puts KPIs of different sizes on one scale
+    (a 1 % click-through rate, 50,000 people reached) and makes "better than
+    the target" point the same way whichever way the KPI should go: a churn
+    rate of 8 % against a ceiling of 10 % is 20 % better than the target. NaN
+    when nothing was measured, or when the target is 0 (no percentage of nothing).
+
+    >>> better_by(5.0, 4.0, "higher"), better_by(10.0, 8.0, "lower"), better_by(70.0, 85.5, "lower")
+    (-20.0, 20.0, -22.142857142857142)
+    >>> better_by(5.0, 4.0, "more")
+    Traceback (most recent call last):
+    ...
+    journeylab.errors.ValidationError: better: must say which way is good (got 'more'). Allowed: higher, lower.
+    """
+    if better not in ("higher", "lower"):
+        raise ValidationError("better", "must say which way is good", value=better, allowed=("higher", "lower"))
+    if math.isnan(actual) or math.isnan(target) or target == 0:
+        return math.nan
+    ahead = (actual - target) / abs(target) * 100
+    return ahead if better == "higher" else -ahead
 
 
 def _match_key(stage: Any) -> Any:

@@ -10,11 +10,11 @@ journey to a shareable HTML page (:func:`journeylab.page.export_page`).
 * :func:`empathy_map` (notebook 02): Says, Thinks, Does and Feels, with pains and gains; or the updated canvas;
 * :func:`persona_card` (notebook 03): a persona on one card;
 * :func:`hourglass` and :func:`funnel` (notebook 04): the seven steps, customers per stage, the biggest leak;
-* :func:`funnel_breakdown` (notebook 04): one funnel line per channel or segment;
-* :func:`goal_attainment` (notebook 05): the measured KPI against its target, per stage;
+* :func:`funnel_breakdown` (notebook 04): one funnel line per channel or segment, each share with its range;
+* :func:`goal_attainment` (notebook 05): how far each stage is from its target, all on one scale;
 * :func:`attribution_comparison` (notebook 06): the credit each attribution model gives each touchpoint;
-* :func:`journey_map` (notebook 06): stages by lanes, with the emotion curve, goals, notes and opportunities;
-* :func:`opportunity_matrix` (notebook 07): value against effort, the quick wins top left;
+* :func:`journey_map` (notebook 06): stages by lanes, with every touchpoint's feeling, goals, notes and ideas;
+* :func:`opportunity_matrix` (notebook 07): value against effort, numbered in the order of the ranked list;
 * :func:`export` (notebook 07): any of them to PNG, SVG or PDF; a journey to HTML.
 
 >>> from matplotlib.figure import Figure

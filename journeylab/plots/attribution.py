@@ -23,10 +23,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
-from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator, NullLocator
 
+from journeylab.analytics.groups import breakdown_counts, compare_groups, compare_stage
 from journeylab.errors import UnknownNameError, ValidationError
-from journeylab.frameworks import framework_names, get_framework
 from journeylab.plots import arguments, layout, style
 from journeylab.plots.style import HIGHLIGHT, MAIN, MARGIN, MUTED, OKABE_ITO, RULE, TEXT
 
@@ -43,7 +43,6 @@ MODEL_LABELS = {
 """The plain name of each attribution model and, in a few words, how it shares out a purchase."""
 
 _IMPORTANCE_ALLOWED = "the table from touchpoint_importance(events): one row per touchpoint, one column per model"
-_BREAKDOWN_ALLOWED = 'the table from stage_funnel(events, breakdown="channel"), with a users column'
 _LINE_COLOURS = ("blue", "orange", "bluish_green", "vermillion", "sky_blue", "reddish_purple", "black")
 """Okabe-Ito without its yellow, which is too pale for a thin line on white."""
 
@@ -223,17 +222,22 @@ def _credit_panel(axes: Any, model: str, values: np.ndarray, names: list[str], m
 
 @style.styled
 def funnel_breakdown(breakdown_frame: pd.DataFrame, compare_at: str | None = None) -> Figure:
-    """One funnel line per group (channel, segment, month): the share of each group's customers at each stage.
+    """One funnel line per group (channel, segment, month), and the groups compared with the range each share is likely in.
 
     Introduced in notebook 04.
 
-    Each line starts at 100 % at the first stage and falls as customers drop
-    out; the higher a line stays, the further that group's customers get.
+    Each line starts at 100 % at the first stage and falls as people drop
+    out; the higher a line stays, the further that group's people get.
     Shares are worked out from ``users``, within each group. The scale is
     stretched at the bottom (a log scale), so the few percent who reach Buy
-    can be compared as well as the many at the top, and a step that loses
-    half of a group drops as far wherever it happens. Beside the picture the
-    groups are ranked by their share at ``compare_at``.
+    can be compared as well as the many at the top; each line is named at its
+    end, so lines that run close together can still be told apart.
+
+    Beside the picture the groups are ranked by their share at ``compare_at``,
+    each with a bar for the range its share is likely in (95%,
+    :func:`~journeylab.analytics.compare_groups`): a small group has a wide
+    range. Under it, the rule of thumb in words: where two ranges overlap,
+    the difference may be chance.
 
     Parameters
     ----------
@@ -257,67 +261,57 @@ def funnel_breakdown(breakdown_frame: pd.DataFrame, compare_at: str | None = Non
     ...
     journeylab.errors.ValidationError: breakdown_frame: has one funnel, not one per group (got '1 index level'). Allowed: the table from stage_funnel(events, breakdown="channel"), with a users column.
     """
-    groups, stages, users, level_name = _breakdown_table(breakdown_frame)
-    shares = np.full(users.shape, np.nan)
-    np.divide(users * 100, users[:, :1], out=shares, where=users[:, :1] > 0)
-    compare = _compare_stage(compare_at, stages)
-
-    width, plot_height, plot_width = 11.5, 4.6, 6.4
-    subtitle = (f"Each line follows the customers of one {level_name}: the share of those at {stages[0]} "
-                "who reached each stage. The higher a line stays, the further those customers get. The scale "
-                "is stretched at the bottom, so that the small shares near the end can be compared too.")
-    header = layout.Header.make(f"How far customers get, by {level_name}", subtitle, width - 2 * MARGIN)
-    plot_left, plot_top = MARGIN + 0.75, header.height + 0.25
-    figure, page = layout.new_page(width, plot_top + plot_height + 0.7)
-    header.draw(page)
-    axes = layout.inset(figure, plot_left, plot_top, plot_width, plot_height)
-    colours = [OKABE_ITO[_LINE_COLOURS[index]] for index in range(len(groups))]
-    _share_lines(axes, groups, stages, shares, colours, compare)
-    _ranking(page, plot_left + plot_width + 0.45, plot_top, width - MARGIN, groups, stages, users, shares,
-             colours, compare)
-    return figure
-
-
-def _breakdown_table(value: Any) -> tuple[list[str], list[str], np.ndarray, str]:
-    """Groups and stages in the table's order, users as a groups × stages array, and the group level's name."""
-    table = arguments.table(value, "breakdown_frame", ["users"], _BREAKDOWN_ALLOWED)
-    levels = table.index.nlevels
-    if levels != 2:
-        problem = "has one funnel, not one per group" if levels == 1 else (
-            "has more than one kind of group (breakdown and freq together): draw one kind at a time")
-        raise ValidationError("breakdown_frame", problem, value=f"{levels} index level{'s' * (levels != 1)}",
-                              allowed=_BREAKDOWN_ALLOWED)
-    group_values, stage_values = table.index.get_level_values(0), table.index.get_level_values(1)
-    groups = list(dict.fromkeys(str(group) for group in group_values))
-    stages = list(dict.fromkeys(str(stage) for stage in stage_values))
+    groups, stages, users, level_name = breakdown_counts(breakdown_frame)
     if len(groups) > len(_LINE_COLOURS):
         raise ValidationError("breakdown_frame", f"has {len(groups)} groups, too many lines to tell apart",
                               value=len(groups), allowed=f"at most {len(_LINE_COLOURS)} groups: keep the ones to "
                               f'compare, such as frame.loc[["{groups[0]}", "{groups[1]}"]]')
-    counts = arguments.numbers(table["users"], "users")
-    users = np.zeros((len(groups), len(stages)))
-    for group, stage, count in zip(group_values, stage_values, counts):
-        if not math.isfinite(count) or count < 0:
-            raise ValidationError(f"users.{group}.{stage}", "must be a number of users", value=count,
-                                  allowed="a whole number, 0 or more")
-        users[groups.index(str(group)), stages.index(str(stage))] += count
-    name = table.index.names[0]
-    return groups, stages, users, str(name) if name is not None else "group"
+    shares = np.full(users.shape, np.nan)
+    np.divide(users * 100, users[:, :1], out=shares, where=users[:, :1] > 0)
+    compare = compare_stage(compare_at, stages, "compare_at")
+    compared = compare_groups(breakdown_frame, at=stages[compare])
+
+    width, plot_height, plot_width, names_room = 12.5, 4.6, 5.5, 1.15
+    subtitle = (f"Each line follows the people of one {level_name}: the share of those at {stages[0]} "
+                "who reached each stage. The higher a line stays, the further those people get. The scale "
+                "is stretched at the bottom, so that the small shares near the end can be compared too.")
+    header = layout.Header.make(f"How far people get, by {level_name}", subtitle, width - 2 * MARGIN)
+    plot_left, plot_top = MARGIN + 0.75, header.height + 0.25
+    panel_left = plot_left + plot_width + names_room + 0.2
+    rule = layout.wrap(_rule_of_thumb(compared), width - MARGIN - panel_left, 9)
+    panel_height = 0.72 + len(groups) * _RANK_ROW + 0.3 + layout.text_height(len(rule), 9)
+    figure, page = layout.new_page(width, plot_top + max(plot_height + 0.7, panel_height + 0.1))
+    header.draw(page)
+    axes = layout.inset(figure, plot_left, plot_top, plot_width, plot_height)
+    colours = dict(zip(groups, (OKABE_ITO[_LINE_COLOURS[index]] for index in range(len(groups)))))
+    _share_lines(axes, groups, stages, shares, list(colours.values()), compare)
+    _line_names(axes, groups, shares, list(colours.values()), names_room)
+    _ranking(figure, page, panel_left, plot_top, width - MARGIN, stages, compare, compared, colours)
+    page.text(panel_left, plot_top + 0.72 + len(groups) * _RANK_ROW + 0.3, "\n".join(rule), fontsize=9, va="top",
+              parse_math=False)
+    return figure
 
 
-def _compare_stage(compare_at: str | None, stages: list[str]) -> int:
-    """Where the groups are ranked: the stage asked for, the purchase, or the last stage."""
-    folded = [stage.strip().casefold() for stage in stages]
-    if compare_at is not None:
-        if not isinstance(compare_at, str) or compare_at.strip().casefold() not in folded:
-            raise UnknownNameError("compare_at", "is not a stage of the table", value=compare_at, allowed=stages)
-        return folded.index(compare_at.strip().casefold())
-    for key in framework_names():
-        framework = get_framework(key)
-        purchase = framework.from_hourglass["Buy"].casefold()
-        if set(folded) <= {name.casefold() for name in framework.stage_names} and purchase in folded:
-            return folded.index(purchase)
-    return len(stages) - 1
+_RANK_ROW = 0.5  # inches per group in the ranking
+
+
+def _rule_of_thumb(compared: pd.DataFrame) -> str:
+    """The rule of thumb, then what it says about these groups: which ranges overlap the highest one."""
+    best = str(compared.index[0])
+    close = [str(group) for group, verdict in compared["verdict"].items() if verdict == "too close to call"]
+    lower = [str(group) for group, verdict in compared["verdict"].items() if verdict == "clearly lower"]
+    text = ("Rule of thumb: the bar is the range the true share is likely in (95%). Where two bars overlap, "
+            "the difference may be chance.")
+    if close:
+        text += (f" {_listed(close)} {'overlaps' if len(close) == 1 else 'overlap'} {best}: the data cannot tell "
+                 f"{'it' if len(close) == 1 else 'them'} apart from {best} yet.")
+    if lower:
+        text += f" {_listed(lower)} {'is' if len(lower) == 1 else 'are'} clearly lower than {best}."
+    return text
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _percent_text(share: float) -> str:
@@ -358,22 +352,70 @@ def _share_lines(axes: Any, groups: list[str], stages: list[str], shares: np.nda
     axes.set_ylabel(f"share of those at {stages[0]}", fontsize=9.5, color=MUTED)
 
 
-def _ranking(page: Any, left: float, top: float, right: float, groups: list[str], stages: list[str],
-             users: np.ndarray, shares: np.ndarray, colours: list[str], compare: int) -> None:
-    """The groups from highest to lowest share at the compared stage, with the numbers behind each share."""
+def _line_names(axes: Any, groups: list[str], shares: np.ndarray, colours: list[str], room: float) -> None:
+    """Each line's name at its last point, moved up or down just enough that no two names overlap."""
+    height = axes.get_position().height * axes.figure.get_size_inches()[1]  # inches
+    gap = 0.19 / height  # one line of 9-point text, in axes fractions
+    ends = []
+    for group, values, colour in zip(groups, shares, colours):
+        shown = np.flatnonzero(np.isfinite(values) & (values > 0))
+        if len(shown):
+            point = axes.transData.transform((shown[-1], values[shown[-1]]))
+            ends.append((float(axes.transAxes.inverted().transform(point)[1]), group, colour))
+    ends.sort()
+    placed: list[float] = []
+    for y, _, _ in ends:  # bottom up: each name at least a line above the one below
+        placed.append(max(y, placed[-1] + gap) if placed else y)
+    overflow = placed[-1] - 1 if placed else 0
+    if overflow > 0:  # too high: push the whole stack down again, keeping the gaps
+        placed = [y - overflow for y in placed]
+    for (y, group, colour), at in zip(ends, placed):
+        name = layout.shorten(layout.wrap(group, room - 0.1, 9, "bold"), 1)[0]
+        axes.text(1.015, at, name, transform=axes.transAxes, fontsize=9, fontweight="bold", color=colour,
+                  va="center", ha="left", clip_on=False, parse_math=False, label=f"{group} name")
+        if abs(at - y) > gap / 4:  # moved away from its line: a thin lead back to it
+            axes.plot([1.0, 1.012], [y, at], transform=axes.transAxes, color=colour, linewidth=0.8,
+                      clip_on=False)
+
+
+def _ranking(figure: Figure, page: Any, left: float, top: float, right: float, stages: list[str], compare: int,
+             compared: pd.DataFrame, colours: dict[str, str]) -> None:
+    """The groups, highest share first: name, numbers, the share and a bar for the range it is likely in."""
     page.text(left, top, f"Reached {stages[compare]}", fontsize=11, fontweight="bold", va="top")
-    page.text(left, top + 0.25, f"share of those at {stages[0]}, highest first", fontsize=9, color=MUTED, va="top")
-    order = sorted(range(len(groups)), key=lambda row: -np.nan_to_num(shares[row, compare], nan=-1.0))
-    name_width = right - left - 1.15
-    y = top + 0.72
-    for row in order:
-        page.plot([left, left + 0.3], [y, y], color=colours[row], linewidth=2, marker="o", markersize=5,
-                  markevery=[1])
-        name = layout.shorten(layout.wrap(groups[row], name_width, 10), 1)[0]
-        page.text(left + 0.42, y, name, fontsize=10, va="center", parse_math=False)
-        page.text(right, y, _percent_text(shares[row, compare]), fontsize=10, fontweight="bold", ha="right",
+    page.text(left, top + 0.25, f"share of those at {stages[0]}, and the range it is likely in", fontsize=9,
+              color=MUTED, va="top")
+    names_width, share_width = 1.35, 0.55
+    bars_left, bars_right = left + names_width, right - share_width
+    rows_top = top + 0.72
+    axes = layout.inset(figure, bars_left, rows_top - _RANK_ROW / 2, bars_right - bars_left,
+                        len(compared) * _RANK_ROW)
+    highest = float(np.nanmax(compared["high"])) if compared["high"].notna().any() else 1.0
+    axes.set_xlim(0, highest * 1.08)
+    axes.set_ylim(len(compared) - 0.5, -0.5)
+    axes.set_facecolor("none")
+    for number, (group, row) in enumerate(compared.iterrows()):
+        y = rows_top + number * _RANK_ROW
+        colour = colours[str(group)]
+        name = layout.shorten(layout.wrap(str(group), names_width - 0.1, 10), 1)[0]
+        page.text(left, y - 0.08, name, fontsize=10, va="center", parse_math=False)
+        detail = f"{layout.number(row['reached'])} of {layout.number(row['started'])}" if row["started"] > 0 \
+            else f"nobody at {stages[0]}"
+        page.text(left, y + 0.14, detail, fontsize=8.5, color=MUTED, va="center")
+        page.text(right, y - 0.08, _percent_text(row["share"]), fontsize=10, fontweight="bold", ha="right",
                   va="center")
-        first, reached = users[row, 0], users[row, compare]
-        detail = f"{layout.number(reached)} of {layout.number(first)}" if first > 0 else f"nobody at {stages[0]}"
-        page.text(left + 0.42, y + 0.22, detail, fontsize=8.5, color=MUTED, va="center")
-        y += 0.55
+        if not math.isnan(row["share"]):
+            page.text(right, y + 0.14, f"{_percent_text(row['low'])}–{_percent_text(row['high'])}", fontsize=8,
+                      color=MUTED, ha="right", va="center")
+            axes.plot([row["low"], row["high"]], [number, number], color=style.tint(colour, 0.55), linewidth=5,
+                      solid_capstyle="butt", label=f"{group} range", zorder=2)
+            axes.plot([row["share"]], [number], marker="o", markersize=6, color=colour, linestyle="none",
+                      label=f"{group} share", zorder=3)
+    axes.xaxis.set_major_locator(MaxNLocator(4))
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: _percent_text(value).replace(".0%", "%")))
+    axes.set_yticks([])
+    axes.tick_params(axis="x", labelsize=8, length=0, colors=MUTED)
+    axes.grid(axis="x", color=RULE, linewidth=0.6)
+    axes.set_axisbelow(True)
+    for side in ("left", "right", "top"):
+        axes.spines[side].set_visible(False)
+    axes.spines["bottom"].set_color(RULE)

@@ -17,10 +17,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
+from journeylab.feelings import SPREAD, stage_feelings
 from journeylab.journey import Journey, StageGoal
 from journeylab.plots import arguments, layout, style
 from journeylab.plots.style import HIGHLIGHT, MAIN, MARGIN, MET, MUTED, OKABE_ITO, RULE, TEXT
@@ -52,9 +52,10 @@ class MapLane:
 
 @dataclass(frozen=True)
 class EmotionLane:
-    """The row with the emotion curve: per stage the mean emotion of its touchpoints, -2 to +2."""
+    """The row with the emotion curve: every touchpoint's feeling, -2 to +2, and each stage's mean."""
 
     title: str = "How the customer feels"
+    hint: str = "a dot per touchpoint;\ngrey bar: the mean of a stage's dots"
 
 
 def _touchpoint_items(journey: Journey, stage: str) -> list[tuple[str, str]]:
@@ -129,14 +130,7 @@ _WIDTHS = (16.5, 18.0, 19.5, 21.0)  # page widths tried, narrowest first: A3 lan
 _LANDSCAPE = 2**-0.5  # height / width of a landscape A4 or A3 page
 _HEADING, _BODY, _HINT = 9, 8.5, 8  # font sizes in a cell and under a lane's title
 _GAP = 0.06  # inches between two items of a cell
-
-
-def _mean_emotions(journey: Journey) -> list[float]:
-    """Per stage the mean emotion of its touchpoints; NaN for a stage without any."""
-    return [
-        float(np.mean([tp.emotion for tp in journey.touchpoints(stage)])) if journey.touchpoints(stage) else math.nan
-        for stage in journey.stage_names
-    ]
+_MEAN_OVERHANG = 0.08  # columns the stage-mean bar reaches beyond its first and last dot
 
 
 def _item_height(heading: list[str], text: list[str]) -> float:
@@ -151,9 +145,12 @@ def journey_map(journey: Journey, lanes: Sequence[MapLane | EmotionLane] = JOURN
 
     The lanes are :data:`JOURNEY_MAP_LANES`: touchpoints (channel and what the
     customer does), customer questions, how the customer feels and pain
-    points. The emotion curve joins, per stage, the mean emotion of its
-    touchpoints; a stage without touchpoints is left as a gap, not drawn as
-    neutral, because nothing is known about it yet. Long texts wrap inside
+    points. The emotion curve has a dot for every touchpoint at its own
+    feeling, in the order the touchpoint lane lists them, and, in a stage with
+    several, a grey bar at their mean: a single frustrated moment shows even
+    where the stage is fine on average, and it is named under its dot. The points come from
+    :func:`journeylab.feelings.stage_feelings`. A stage without touchpoints
+    is left as a gap, not drawn as neutral, because nothing is known about it yet. Long texts wrap inside
     their column, and the page grows taller to fit them; when it would grow
     taller than a landscape page, it gets wider instead (up to 21 inches), so
     it still prints on one page with every text legible.
@@ -297,7 +294,8 @@ def _header(journey: Journey, width: float) -> layout.Header:
     subtitle = f"Stages of the {journey.framework.title} from left to right; {count} touchpoints."
     if persona is not None and persona.role:
         subtitle += f" {persona.name}: {persona.role}."
-    subtitle += " The curve is how the customer feels, from −2 (frustrated) to +2 (delighted)."
+    subtitle += (" The curve is how the customer feels at each touchpoint, from −2 (frustrated) to +2 "
+                 "(delighted); a grey bar is the mean of a stage's touchpoints.")
     return layout.Header.make(title, subtitle, width - 2 * MARGIN)
 
 
@@ -322,26 +320,54 @@ def _cell(page: Any, lane: MapLane, items: list[tuple[list[str], list[str]]], le
 
 
 def _emotion_curve(figure: Figure, journey: Journey, left: float, top: float, width: float, height: float) -> None:
-    """The mean emotion per stage on a -2..+2 scale; a stage without touchpoints is a gap in the line."""
+    """Every touchpoint's feeling as a dot on a -2..+2 scale, joined in journey order; a stage's mean as a bar.
+
+    The points come from :func:`journeylab.feelings.stage_feelings`, so a single
+    frustrated moment shows even when its stage's mean is positive. A moment
+    below neutral is coloured and named; a stage without touchpoints is a gap.
+    """
     axes = layout.inset(figure, left, top + 0.12, width, height - 0.24)
-    means = _mean_emotions(journey)
-    positions = np.arange(len(means)) + 0.5
-    axes.set_xlim(0, len(means))
-    axes.set_ylim(-3.0, 3.0)  # room for the value labels above +2 and below -2
+    stages = stage_feelings(journey)
+    column = width / len(stages)  # inches
+    axes.set_xlim(0, len(stages))
+    axes.set_ylim(-3.0, 3.0)  # room for the names under a -2 and the means above +2
     axes.set_facecolor("none")
     axes.axhspan(0, 3.0, color=style.tint(MET, 0.08), zorder=0)
     axes.axhspan(-3.0, 0, color=style.tint(HIGHLIGHT, 0.08), zorder=0)
     axes.axhline(0, color=MUTED, linewidth=0.9, linestyle="--", zorder=1)
-    axes.plot(positions, means, color=MAIN, linewidth=2.5, marker="o", markersize=8, zorder=3, label="emotion curve")
-    for index, (x, value) in enumerate(zip(positions, means)):
-        if math.isnan(value):
-            axes.text(x, 0.25, "no touchpoints yet", fontsize=8.5, color=MUTED, fontstyle="italic", ha="center")
+    curve_x: list[float] = []
+    curve_y: list[float] = []
+    mean_x: list[float] = []
+    mean_y: list[float] = []
+    for number, stage in enumerate(stages):
+        if stage.mean is None:
+            axes.text(number + 0.5, 0.25, "no touchpoints yet", fontsize=8.5, color=MUTED, fontstyle="italic",
+                      ha="center")
+            curve_x.append(math.nan)  # the line breaks: nothing is known here
+            curve_y.append(math.nan)
             continue
-        neighbours = [means[i] for i in (index - 1, index + 1) if 0 <= i < len(means) and not math.isnan(means[i])]
-        below = any(value < other for other in neighbours)  # under a point the curve leaves upwards
-        axes.text(x, value + (-0.5 if below else 0.5), layout.signed(value), fontsize=9, fontweight="bold",
-                  ha="center", va="center", color=MAIN, zorder=4,
-                  bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+        places = [number + moment.place for moment in stage.moments]
+        curve_x += places
+        curve_y += [moment.emotion for moment in stage.moments]
+        if len(stage.moments) > 1:  # with one touchpoint its dot says it all
+            ends = (places[0] - _MEAN_OVERHANG, places[-1] + _MEAN_OVERHANG)
+            mean_x += [*ends, math.nan]
+            mean_y += [stage.mean, stage.mean, math.nan]
+            axes.text(ends[1] + 0.02, stage.mean, layout.signed(stage.mean), fontsize=8, color=MUTED,
+                      fontweight="bold", ha="left", va="center", zorder=4)
+        room = max(column * SPREAD / len(stage.moments) + 0.25, 0.95)  # inches for a name under its dot
+        for x, moment in zip(places, stage.moments):
+            if moment.emotion < 0:
+                name = layout.shorten(layout.wrap(moment.channel, room, 7.5), 2)
+                axes.text(x, moment.emotion - 0.3, "\n".join(name), fontsize=7.5, color=HIGHLIGHT, ha="center",
+                          va="top", zorder=4, parse_math=False, linespacing=1.0)
+    axes.plot(mean_x, mean_y, color=MUTED, linewidth=4, alpha=0.45, solid_capstyle="round", zorder=2,
+              label="stage mean")
+    axes.plot(curve_x, curve_y, color=MAIN, linewidth=1.6, zorder=3, label="emotion curve")
+    points = [(x, y) for x, y in zip(curve_x, curve_y) if not math.isnan(y)]
+    axes.scatter([x for x, _ in points], [y for _, y in points], s=55, zorder=5, linewidths=1.2,
+                 edgecolors="white", label="touchpoint feelings",
+                 c=[HIGHLIGHT if y < 0 else MAIN for _, y in points])
     axes.set_yticks(list(_EMOTION_LABELS), list(_EMOTION_LABELS.values()), fontsize=8.5)
     axes.set_xticks([])
     axes.spines["bottom"].set_visible(False)

@@ -1,8 +1,9 @@
 """The value-versus-effort matrix: which opportunities to do first.
 
 Each opportunity is a point at (effort, value); the quick wins, much value for
-little effort, sit in the top left corner. Labels are placed one by one, most
-worth doing first, at the first of a fixed list of spots around their point
+little effort, sit in the top left corner. Each label starts with the idea's
+rank in :func:`~journeylab.opportunities.prioritise`, which ranks by the same
+corners. Labels are placed one by one, most worth doing first, at the first of a fixed list of spots around their point
 where they overlap nothing drawn so far: the same input always gives the same
 picture, and no label hides another, even when two points coincide.
 
@@ -17,7 +18,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -31,7 +32,15 @@ from matplotlib.transforms import Bbox, offset_copy
 from journeylab.errors import SchemaError, ValidationError
 from journeylab.frameworks import framework_names, get_framework
 from journeylab.journey import Journey
-from journeylab.opportunities import EFFORT_MIDDLE, QUADRANTS, STATUSES, VALUE_MIDDLE, prioritise
+from journeylab.opportunities import (
+    EFFORT_MIDDLE,
+    MISSED_GOAL_BOOST,
+    QUADRANTS,
+    STATUSES,
+    VALUE_MIDDLE,
+    prioritise,
+    quadrant,
+)
 from journeylab.plots import arguments, layout, style
 from journeylab.plots.style import MARGIN, MET, MUTED, OKABE_ITO, RULE, TEXT
 
@@ -54,7 +63,8 @@ _ALLOWED = "a Journey, or the table from prioritise(journey) with title, value a
 
 
 @style.styled
-def opportunity_matrix(journey_or_priority_table: Journey | pd.DataFrame) -> Figure:
+def opportunity_matrix(journey_or_priority_table: Journey | pd.DataFrame,
+                       actuals: Mapping[str, float] | pd.Series | None = None) -> Figure:
     """Every opportunity at its effort (1-5, across) and value (0-100, up): the quick wins top left.
 
     Introduced in notebook 07.
@@ -62,7 +72,11 @@ def opportunity_matrix(journey_or_priority_table: Journey | pd.DataFrame) -> Fig
     Give a :class:`~journeylab.journey.Journey` or the table from
     :func:`~journeylab.opportunities.prioritise`. Colour says the stage, shape
     the status. The lines at effort 3 and value 50 split the matrix into four
-    named corners (:data:`QUADRANTS`).
+    named corners (:data:`QUADRANTS`). Each label starts with the idea's rank
+    in the priority list, which ranks by the same corners (quick wins first,
+    then big bets, fill-ins and thankless tasks), so the list and the picture
+    agree on what to do first. Give ``actuals`` with a journey to rank as
+    ``prioritise(journey, actuals)`` does, the missed goals counted.
 
     Examples
     --------
@@ -75,12 +89,14 @@ def opportunity_matrix(journey_or_priority_table: Journey | pd.DataFrame) -> Fig
     ...
     journeylab.errors.ValidationError: journey_or_priority_table: must be a Journey or a table (got 'str'). Allowed: a Journey, or the table from prioritise(journey) with title, value and effort columns.
     """
-    table, stages, name = _opportunities(journey_or_priority_table)
+    table, stages, name = _opportunities(journey_or_priority_table, actuals)
     width, plot_left, plot_width, plot_height = 12.0, MARGIN + 0.75, 8.4, 6.8
     count = len(table)
     subtitle = (f"{count} {'opportunity' if count == 1 else 'opportunities'}{f' of {name}' if name else ''}. "
                 "Effort from 1 (a few hours) to 5 (a project); value is the mean of customer and business value. "
-                "Top left are the quick wins.")
+                "The number before each idea is its rank in the priority list: the quick wins first, then the big "
+                "bets, the fill-ins and the thankless tasks; within a corner, the most value per effort first"
+                + (f" (an idea of a stage that misses its goal counts × {MISSED_GOAL_BOOST:g})." if actuals else "."))
     header = layout.Header.make("Value versus effort: what to do first", subtitle, width - 2 * MARGIN)
     figure, page = layout.new_page(width, header.height + plot_height + 0.75)
     header.draw(page)
@@ -101,13 +117,19 @@ def opportunity_matrix(journey_or_priority_table: Journey | pd.DataFrame) -> Fig
     return figure
 
 
-def _opportunities(value: Any) -> tuple[pd.DataFrame, list[str], str]:
-    """The opportunities as a table (title, value, effort, stage, status), the stages in journey order, the name."""
+def _opportunities(value: Any, actuals: Any) -> tuple[pd.DataFrame, list[str], str]:
+    """The opportunities as a table (title, value, effort, stage, status, rank), the stages in order, the name."""
     if isinstance(value, Journey):
-        return prioritise(value), list(value.stage_names), value.name
+        ranked = prioritise(value, actuals)
+        return ranked.reset_index(), list(value.stage_names), value.name  # the rank becomes a column
     if not isinstance(value, pd.DataFrame):
         raise ValidationError("journey_or_priority_table", "must be a Journey or a table", value=type(value).__name__,
                               allowed=_ALLOWED)
+    if actuals is not None:
+        raise ValidationError("actuals", "goes with a Journey: a priority table is ranked already",
+                              value=type(actuals).__name__,
+                              allowed="opportunity_matrix(journey, actuals=...) or opportunity_matrix(prioritise("
+                                      "journey, actuals))")
     for column in ("title", "value", "effort"):
         if column not in value.columns:
             present = ", ".join(str(name) for name in value.columns) or "none"
@@ -130,7 +152,23 @@ def _opportunities(value: Any) -> tuple[pd.DataFrame, list[str], str]:
     unknown = sorted(set(table["status"]) - set(STATUSES))
     if unknown:
         raise ValidationError("status", "is not a status of an opportunity", value=unknown[0], allowed=STATUSES)
+    table["rank"] = _ranks(value.index, table)
     return table, _stage_order(list(dict.fromkeys(table["stage"]))), ""
+
+
+def _ranks(index: pd.Index, table: pd.DataFrame) -> list[int]:
+    """The table's own ranks (the index of prioritise), or ranks by prioritise's rule: corner first, then score."""
+    if index.name == "rank" and sorted(index) == list(range(1, len(index) + 1)):
+        return [int(rank) for rank in index]
+    corners = {name: position for position, name in enumerate(QUADRANTS)}
+    scores = table["score"] if "score" in table.columns else table["value"] / table["effort"]
+    keys = [(corners[quadrant(value, effort)], -score)
+            for value, effort, score in zip(table["value"], table["effort"], scores)]
+    order = sorted(range(len(keys)), key=keys.__getitem__)  # sorted is stable: equals keep the table's order
+    ranks = [0] * len(keys)
+    for rank, row in enumerate(order, start=1):
+        ranks[row] = rank
+    return ranks
 
 
 def _stage_order(found: list[str]) -> list[str]:
@@ -169,8 +207,8 @@ def _quadrants(axes: Any) -> None:
         spine.set_color(RULE)
 
 
-def _short(title: str) -> str:
-    return "\n".join(layout.shorten(layout.wrap(title, _LABEL_WIDTH, _LABEL_SIZE), 2))
+def _short(rank: int, title: str) -> str:
+    return "\n".join(layout.shorten(layout.wrap(f"{rank}. {title}", _LABEL_WIDTH, _LABEL_SIZE), 2))
 
 
 def _place_labels(figure: Figure, axes: Any, table: pd.DataFrame) -> None:
@@ -181,11 +219,9 @@ def _place_labels(figure: Figure, axes: Any, table: pd.DataFrame) -> None:
     radius = 5 * figure.dpi / 72  # half a marker, in pixels
     for x, y in axes.transData.transform(table[["effort", "value"]].to_numpy(dtype=float)):
         taken.append(Bbox.from_extents(x - radius, y - radius, x + radius, y + radius))
-    order = table.sort_values(["score", "value"] if "score" in table.columns else ["value"], ascending=False,
-                              kind="stable")
-    for _, row in order.iterrows():
-        label = axes.text(row["effort"], row["value"], _short(row["title"]), fontsize=_LABEL_SIZE, color=TEXT,
-                          zorder=5, parse_math=False, path_effects=_HALO)
+    for _, row in table.sort_values("rank", kind="stable").iterrows():  # the first idea gets the best spot
+        label = axes.text(row["effort"], row["value"], _short(row["rank"], row["title"]), fontsize=_LABEL_SIZE,
+                          color=TEXT, zorder=5, parse_math=False, path_effects=_HALO)
         best: tuple[float, Bbox, tuple[float, float, str, str]] | None = None  # clash, box, spot
         for ring in _RINGS:
             for dx, dy, horizontal, vertical in _DIRECTIONS:

@@ -14,9 +14,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon, Rectangle
 
+from journeylab.analytics.goals import better_by
 from journeylab.errors import SchemaError, UnknownNameError, ValidationError
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, get_framework
 from journeylab.plots import arguments, layout, style
@@ -161,15 +161,16 @@ def _leakiest(users: np.ndarray) -> tuple[np.ndarray, int | None]:
 
 @style.styled
 def funnel(funnel_frame: pd.DataFrame) -> Figure:
-    """How many customers reach each stage, as centred bars, with the biggest leak marked.
+    """How many people reach each stage, as centred bars, with the biggest leak marked.
 
     Introduced in notebook 04.
 
     The percentage beside each bar is the step conversion: the share of the
     stage before that made it here. It is worked out from ``users``, so the
     picture reads the same whichever way the table stores its rates. The
-    leakiest step, the one that loses the largest share of its customers, is
-    coloured and labelled.
+    leakiest step, the one that loses the largest share of its people, is
+    coloured and labelled. The title says people, not customers: most of those
+    at the top of a funnel have not bought anything yet.
 
     Parameters
     ----------
@@ -201,7 +202,7 @@ def funnel(funnel_frame: pd.DataFrame) -> Figure:
         subtitle += (" The biggest leak, where the largest share drops out, "
                      f"is the step from {names[leak - 1]} to {names[leak]}.")
     row, bar_area, width = 0.62, 4.8, 10.5
-    header = layout.Header.make("How many customers reach each stage", subtitle, width - 2 * MARGIN)
+    header = layout.Header.make("How many people reach each stage", subtitle, width - 2 * MARGIN)
     top = header.height + 0.1
     figure, page = layout.new_page(width, top + len(users) * row + 0.3)
     header.draw(page)
@@ -232,89 +233,154 @@ def funnel(funnel_frame: pd.DataFrame) -> Figure:
 # ----------------------------------------------------------------------------- goals
 
 
+_DIRECTIONS = {"higher": "↑ higher is better", "lower": "↓ lower is better"}
+_GOAL_ALLOWED = "the table from goal_attainment(goals, actuals), with better, target, actual and met columns"
+
+
 @style.styled
 def goal_attainment(attainment_frame: pd.DataFrame) -> Figure:
-    """Per stage, the measured KPI against its target: green when met, orange-red when missed.
+    """Per stage, how far the measured KPI is from its target, all rows on one scale, better to the right.
 
     Introduced in notebook 05.
 
-    KPIs differ in size (a 3 % conversion rate, 1,200 orders), so each row has
-    its own scale: the bar is what was measured, the black line the target.
-    A stage without a measured value says "no data" instead of a bar.
+    KPIs differ in size and unit (a 1 % click-through rate, 50,000 people),
+    and some should go down (bounce rate, churn). So every bar is the distance
+    from the target in percent of the target
+    (:func:`~journeylab.analytics.goals.better_by`), turned so that right of
+    the "on target" line is always better and left always worse: a +20 % bar
+    is as far ahead as a −20 % bar is behind, on every row. Each row says which
+    way its KPI should go, what was measured against the target, and the gap
+    in the KPI's own unit. A stage without a measured value says "no data".
 
     Parameters
     ----------
     attainment_frame:
         The table from ``goal_attainment(goals, actuals)``: one row per stage with
-        ``target``, ``actual`` and ``met``, and optionally ``kpi`` and ``unit``.
+        ``better``, ``target``, ``actual`` and ``met``, and optionally ``kpi`` and ``unit``.
 
     Examples
     --------
-    >>> table = pd.DataFrame({"kpi": ["Conversion rate"], "target": [3.0], "actual": [2.4],
-    ...                       "unit": ["%"], "met": [False]}, index=["Buy"])
+    >>> table = pd.DataFrame({"kpi": ["Conversion rate"], "better": ["higher"], "target": [3.0],
+    ...                       "actual": [2.4], "unit": ["%"], "met": [False]}, index=["Buy"])
     >>> figure = goal_attainment(table)
-    >>> goal_attainment(table.drop(columns="met"))
+    >>> goal_attainment(table.drop(columns="better"))
     Traceback (most recent call last):
     ...
-    journeylab.errors.SchemaError: met: attainment_frame has no met column (its columns are: kpi, target, actual, unit). Allowed: the table from goal_attainment(goals, actuals), with target, actual and met columns.
+    journeylab.errors.SchemaError: better: attainment_frame has no better column (its columns are: kpi, target, actual, unit, met). Allowed: the table from goal_attainment(goals, actuals), with better, target, actual and met columns.
     """
-    allowed = "the table from goal_attainment(goals, actuals), with target, actual and met columns"
-    table = arguments.table(attainment_frame, "attainment_frame", ["target", "actual", "met"], allowed)
+    table = arguments.table(attainment_frame, "attainment_frame", ["better", "target", "actual", "met"],
+                            _GOAL_ALLOWED)
     targets, actuals = arguments.numbers(table["target"], "target"), arguments.numbers(table["actual"], "actual")
     if not pd.api.types.is_bool_dtype(table["met"]):
         raise SchemaError("met", "must hold True or False", value=str(table["met"].dtype),
                           allowed="True or False per stage")
+    directions = [str(value).strip().lower() for value in table["better"]]
+    for stage, direction in zip(table.index, directions):
+        if direction not in _DIRECTIONS:
+            raise ValidationError(f"better.{stage}", "must say which way is good", value=direction,
+                                  allowed=tuple(_DIRECTIONS))
     met = table["met"].fillna(False).astype(bool).to_numpy()
     kpis = table["kpi"].fillna("").astype(str).tolist() if "kpi" in table.columns else [""] * len(table)
     units = table["unit"].fillna("").astype(str).tolist() if "unit" in table.columns else [""] * len(table)
-    width, row, area = 11.0, 0.78, 3.9
+    ahead = np.array([better_by(target, actual, direction)
+                      for target, actual, direction in zip(targets, actuals, directions)])
+
+    width, row, area = 11.0, 0.82, 4.1
     header = layout.Header.make("Did each stage reach its goal?", (
-        "The bar is what you measured, the black line your target. "
-        "Each row has its own scale, because KPIs differ in size."
+        "Every row on one scale: how far the measured value is from its target, in percent of the target. "
+        "Right of the line is better than the target, left is worse, whichever way the KPI should go."
     ), width - 2 * MARGIN)
-    top = header.height + 0.45
-    figure, page = layout.new_page(width, top + len(table) * row + 0.25)
+    top = header.height + 0.75  # room for the legend and the scale's two ends
+    figure, page = layout.new_page(width, top + len(table) * row + 0.7)
     header.draw(page)
-    handles = [Patch(facecolor=MET, label="Goal met"), Patch(facecolor=MISSED, label="Goal missed"),
-               Line2D([], [], color="black", marker="|", markersize=14, markeredgewidth=2.5, linestyle="none",
-                      label="Target")]
+    handles = [Patch(facecolor=MET, label="Goal met"), Patch(facecolor=MISSED, label="Goal missed")]
     legend_top = 1 - (header.height - 0.05) / figure.get_size_inches()[1]
-    page.legend(handles=handles, loc="upper left", bbox_to_anchor=(MARGIN / width, legend_top), ncol=3)
-    bars_left, values_left = MARGIN + 2.5, MARGIN + 2.5 + area + 0.4
+    page.legend(handles=handles, loc="upper left", bbox_to_anchor=(MARGIN / width, legend_top), ncol=2)
+    bars_left, values_left = MARGIN + 2.45, MARGIN + 2.45 + area + 0.35
     values_width = width - MARGIN - values_left
-    marks_x: list[float] = []
-    marks_y: list[float] = []
+    axes = layout.inset(figure, bars_left, top, area, len(table) * row)
+    reach = _scale_reach(ahead)
+    _attainment_axes(axes, reach, len(table))
     for index, stage in enumerate(table.index):
-        y = top + index * row + row / 2
-        target, actual = targets[index], actuals[index]
-        scale = np.nanmax([abs(target), abs(actual), 0.0])
-        scale = scale / 0.9 if scale > 0 else 1.0  # the longer of bar and target fills 90 % of the row
-        negative = np.nanmin([target, actual, 0.0]) < 0  # then zero sits in the middle of the row
-        zero, length = (bars_left + area / 2, area / 2) if negative else (bars_left, area)
-        page.add_patch(Rectangle((bars_left, y - 0.2), area, 0.4, facecolor="#EFEFEF", edgecolor="none"))
-        if negative:
-            page.plot([zero, zero], [y - 0.24, y + 0.24], color=MUTED, linewidth=1)
+        y = index + 0.5
+        target, actual, unit, direction = targets[index], actuals[index], units[index], directions[index]
         label = [(layout.shorten(layout.wrap(str(stage), 2.3, 11.5, "bold"), 2), 11.5, {"fontweight": "bold"})]
         if kpis[index]:
             label.append((layout.shorten(layout.wrap(kpis[index], 2.3, 9), 2), 9, {"color": MUTED}))
-        layout.stack(page, MARGIN, y, label)
-        target_text = "no target" if math.isnan(target) else f"target {layout.with_unit(target, units[index])}"
+        label.append(([_DIRECTIONS[direction]], 9, {"color": MUTED, "fontstyle": "italic"}))
+        layout.stack(page, MARGIN, top + y * row, label)
+        limit = "≥" if direction == "higher" else "≤"
+        target_text = "no target" if math.isnan(target) else f"target {limit} {layout.with_unit(target, unit)}"
         if math.isnan(actual):
-            page.text(zero + 0.1, y, "no data", fontsize=10, color=MUTED, fontstyle="italic", va="center")
+            axes.text(0.02 * reach, y, "no data", fontsize=10, color=MUTED, fontstyle="italic", va="center")
             value_text, status, colour = f"no data ({target_text})", "not measured yet", MUTED
         else:
             colour = MET if met[index] else MISSED
-            page.add_patch(Rectangle((zero, y - 0.2), actual / scale * length, 0.4, facecolor=colour,
-                                     edgecolor="none", label=str(stage)))
-            value_text = f"{layout.with_unit(actual, units[index])} ({target_text})"
-            status = "✓ goal met" if met[index] else "✗ goal missed"
-        if not math.isnan(target):
-            marks_x += [zero + target / scale * length] * 2 + [math.nan]
-            marks_y += [y - 0.3, y + 0.3, math.nan]
+            value_text = f"{layout.with_unit(actual, unit)} ({target_text})"
+            status = ("✓ goal met" if met[index] else "✗ goal missed") + _gap_text(actual - target, unit, direction)
+            if math.isnan(ahead[index]):
+                axes.text(0.02 * reach, y, "no percentage of a target of 0", fontsize=9, color=MUTED,
+                          fontstyle="italic", va="center")
+            else:
+                (bar,) = axes.barh(y, ahead[index], height=0.5, color=colour, zorder=2)
+                bar.set_label(str(stage))
+                outside = ahead[index] >= 0
+                axes.text(ahead[index] + (0.02 if outside else -0.02) * reach, y, _percent(ahead[index]),
+                          fontsize=9.5, fontweight="bold", color=colour, va="center",
+                          ha="left" if outside else "right", zorder=3)
         value_size = 10.5 if len(layout.wrap(value_text, values_width, 10.5)) == 1 else 9.5
-        layout.stack(page, values_left, y, [
+        layout.stack(page, values_left, top + y * row, [
             (layout.shorten(layout.wrap(value_text, values_width, value_size), 2), value_size, {}),
-            ([status], 9.5, {"fontweight": "bold", "color": colour}),
+            (layout.shorten(layout.wrap(status, values_width, 9.5, "bold"), 2), 9.5,
+             {"fontweight": "bold", "color": colour}),
         ])
-    page.plot(marks_x, marks_y, color="black", linewidth=2.5, solid_capstyle="butt", label="target")
     return figure
+
+
+def _scale_reach(ahead: np.ndarray) -> float:
+    """The largest distance from the target on the picture, in percent: the furthest bar, with room for its label."""
+    furthest = float(np.nanmax(np.abs(ahead))) if np.any(np.isfinite(ahead)) else 0.0
+    for reach in (10, 20, 25, 50, 100, 200, 250, 500, 1000):
+        if furthest * 1.35 <= reach:
+            return float(reach)
+    return furthest * 1.35
+
+
+def _percent(value: float) -> str:
+    """+22% and −1.6%: whole percents from 10 on, one decimal below."""
+    text = f"{value:+.0f}%" if abs(value) >= 10 else f"{value:+.1f}%"
+    return ("0%" if text in ("+0.0%", "-0.0%") else text).replace("-", "−")
+
+
+def _gap_text(gap: float, unit: str, direction: str) -> str:
+    """The gap in the KPI's own unit: ": 15.5 points worse", "; 0.22 per 100 customers better"."""
+    if gap == 0:
+        return ": exactly on target"
+    better = (gap > 0) == (direction == "higher")
+    size = layout.number(round(abs(gap), 2))
+    amount = f"{size} points" if unit == "%" else layout.with_unit(round(abs(gap), 2), unit)
+    return f": {amount} {'better' if better else 'worse'}"
+
+
+def _attainment_axes(axes: Any, reach: float, rows: int) -> None:
+    """The shared scale: the target line at 0, worse to the left, better to the right, ticks in percent."""
+    axes.set_xlim(-reach, reach)
+    axes.set_ylim(rows, 0)
+    axes.set_facecolor("none")
+    axes.axvspan(-reach, 0, color=style.tint(MISSED, 0.06), zorder=0)
+    axes.axvspan(0, reach, color=style.tint(MET, 0.06), zorder=0)
+    axes.axvline(0, color="black", linewidth=1.6, zorder=1)
+    ticks = [-reach, -reach / 2, 0, reach / 2, reach]
+    axes.set_xticks(ticks, [_percent(tick) if tick else "on target" for tick in ticks], fontsize=8.5)
+    axes.set_yticks([])
+    axes.grid(axis="x", color=RULE, linewidth=0.6)
+    axes.set_axisbelow(True)
+    axes.tick_params(axis="x", length=0, colors=MUTED)
+    for side in ("left", "right", "top"):
+        axes.spines[side].set_visible(False)
+    axes.spines["bottom"].set_color(RULE)
+    axes.text(0, 1.02, "◀ worse than target", transform=axes.transAxes, fontsize=9, color=MISSED,
+              fontweight="bold", ha="left", va="bottom")
+    axes.text(1, 1.02, "better than target ▶", transform=axes.transAxes, fontsize=9, color=MET,
+              fontweight="bold", ha="right", va="bottom")
+    axes.set_xlabel("distance from the target, in percent of the target", fontsize=9, color=MUTED)
