@@ -1,4 +1,4 @@
-"""Small helpers the builders share: the inline message, form fields, reading typed values, PNG bytes.
+"""Small helpers the builders share: the inline message, form fields, reading typed values.
 
 * the **message** under a form turns a :class:`~journeylab.errors.JourneyLabError`
   into a plain sentence with the form's own labels (``Target: must be a number``)
@@ -16,25 +16,23 @@ Private to :mod:`journeylab.widgets`; the builder base is in ``_base``.
 from __future__ import annotations
 
 import html
-import io
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as widgets
-from matplotlib.figure import Figure
 
 from journeylab import plots
 from journeylab.editing import EditSession
 from journeylab.errors import JourneyLabError, ValidationError
 from journeylab.learner_input import read_number
-from journeylab.plots.style import course_style
+from journeylab.widgets._clicks import FormButton
 
 __all__ = [
     "LABEL_WIDTH", "plain_words", "say_ok", "say_problem",
     "text_field", "lines_field", "combo_field", "choice_field", "slider_field", "labelled", "button",
-    "form_values", "lines", "as_lines", "as_number", "plain_number", "slug", "figure_png", "TabContext",
+    "form_values", "lines", "as_lines", "as_number", "plain_number", "slug", "TabContext",
 ]
 
 @dataclass(frozen=True)
@@ -56,7 +54,6 @@ class TabContext:
 
 LABEL_WIDTH = "130px"
 FIELD_WIDTH = "460px"
-PREVIEW_DPI = 80  # sharp enough on screen, small enough to send to the browser quickly
 
 # ----------------------------------------------------------------------------- messages
 
@@ -157,8 +154,12 @@ def labelled(label: str, widget: widgets.Widget) -> widgets.HBox:
 
 
 def button(label: str, action: Callable[[], Any], help: str = "", style: str = "") -> widgets.Button:
-    """A button that calls a builder method: the same method a notebook or a test calls in code."""
-    widget = widgets.Button(description=label, tooltip=help or label, button_style=style,
+    """A button that calls a builder method: the same method a notebook or a test calls in code.
+
+    A click from the browser acts on what the form shows at that moment, even
+    when the kernel is busy (:class:`~journeylab.widgets._clicks.FormButton`).
+    """
+    widget = FormButton(description=label, tooltip=help or label, button_style=style,
                             layout=widgets.Layout(width="auto"))
     widget.on_click(lambda _button: action())
     return widget
@@ -215,11 +216,3 @@ def slug(name: str) -> str:
     'nordlys_home_co'
     """
     return "_".join(re.findall(r"\w+", name.casefold())) or "untitled"
-
-
-def figure_png(figure: Figure, dpi: int = PREVIEW_DPI) -> bytes:
-    """PNG bytes of a figure for an ``Image`` widget, saved in the course style as export saves it."""
-    buffer = io.BytesIO()
-    with course_style():
-        figure.savefig(buffer, format="png", dpi=dpi)
-    return buffer.getvalue()
