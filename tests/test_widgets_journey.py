@@ -11,7 +11,7 @@ import pytest
 from journeylab.journey import Journey, StageGoal, Touchpoint
 from journeylab.widgets import JourneyBuilder
 
-from widget_cases import PNG_MAGIC, channels, nordlys, problem
+from widget_cases import channels, nordlys, problem
 
 # ----------------------------------------------------------------------------- JourneyBuilder: touchpoints
 
@@ -324,16 +324,16 @@ def test_export_of_an_unknown_format_says_which_exist(tmp_path):
 
 def test_journey_preview_follows_changes_and_can_be_switched_off():
     builder = JourneyBuilder(nordlys())
-    first = bytes(builder.preview.value)
-    assert first.startswith(PNG_MAGIC)
+    first = builder.preview.value
+    assert "Referral programme" not in first
     builder.add_touchpoint("Refer", channel="Referral programme", emotion=2)
-    second = bytes(builder.preview.value)
-    assert second != first
+    second = builder.preview.value
+    assert "Referral programme" in second
     builder.live_preview.value = False
     builder.undo()
-    assert bytes(builder.preview.value) == second  # not redrawn while switched off
+    assert builder.preview.value == second  # not redrawn while switched off
     builder.buttons["refresh"].click()
-    assert bytes(builder.preview.value) == first  # the same journey draws the same picture
+    assert builder.preview.value == first  # the same journey draws the same preview
 
 
 def test_text_shown_for_a_journey_builder_is_a_short_summary():

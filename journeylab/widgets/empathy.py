@@ -31,6 +31,7 @@ import ipywidgets as widgets
 from journeylab import plots
 from journeylab.errors import ValidationError
 from journeylab.personas import EmpathyMap
+from journeylab.plots import previews
 from journeylab.widgets._base import BuilderBase
 from journeylab.widgets._common import as_lines, button, labelled, lines, lines_field, text_field
 
@@ -139,6 +140,9 @@ class EmpathyMapBuilder(BuilderBase):
 
     def _figure(self):
         return plots.empathy_map(self.empathy_map)
+
+    def _preview_html(self) -> str:
+        return previews.empathy_map_html(self.empathy_map)
 
     def _show_model(self) -> None:
         for name in ("who", "goal"):

@@ -37,6 +37,7 @@ from journeylab.journey import EMOTION_RANGE, Journey, StageGoal, Touchpoint
 from journeylab.kpis import get_kpi
 from journeylab.page import export_page
 from journeylab.personas import Persona
+from journeylab.plots import previews
 from journeylab.storage import atomic_write
 from journeylab.widgets._base import BuilderBase
 from journeylab.widgets._common import (
@@ -203,6 +204,9 @@ class JourneyBuilder(BuilderBase):
 
     def _figure(self):
         return plots.journey_map(self.journey)
+
+    def _preview_html(self) -> str:
+        return previews.journey_map_html(self.journey)
 
     def _stage_name(self, stage: str | None) -> str:
         """The stage a method works on: the one given (then also shown), else the chosen one."""
