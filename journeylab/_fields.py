@@ -59,7 +59,9 @@ def whole_number(value: Any, field: str, low: int, high: int, *, required: bool 
     allowed = f"a whole number from {low} to {high}"
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValidationError(field, "must be a whole number", value=value, allowed=allowed)
-    if not (math.isfinite(value) and float(value).is_integer() and low <= value <= high):
+    if not (math.isfinite(value) and float(value).is_integer()):  # 34.5 is not out of range: it is not whole
+        raise ValidationError(field, "must be a whole number", value=value, allowed=allowed)
+    if not low <= value <= high:
         raise ValidationError(field, "is out of range", value=value, allowed=allowed)
     return int(value)
 

@@ -389,3 +389,32 @@ def test_journey_preview_follows_changes_and_can_be_switched_off():
 def test_text_shown_for_a_journey_builder_is_a_short_summary():
     builder = JourneyBuilder(nordlys(), live_preview=False)
     assert repr(builder) == "JourneyBuilder(Journey('Nordlys Home', framework='hourglass', 3 touchpoints, 1 goals))"
+
+
+def test_a_negative_target_is_refused_and_the_form_keeps_it():
+    builder = JourneyBuilder(nordlys(), live_preview=False)
+    builder.stage.value = "Know"
+    builder.goal_fields["goal"].value, builder.goal_fields["kpi"].value = "Be seen", "Reach"
+    builder.goal_fields["target"].value = "-5"
+    builder.buttons["set_goal"].click()
+    assert problem(builder) and "Target: must not be negative (you entered -5)" in builder.message.value
+    assert builder.journey.goal("Know") is None and builder.goal_fields["target"].value == "-5"
+
+
+def test_choosing_a_count_kpi_keeps_a_unit_the_learner_typed():
+    builder = JourneyBuilder(nordlys(), live_preview=False)
+    builder.stage.value = "Know"
+    builder.goal_fields["unit"].value = "people"
+    builder.goal_fields["kpi"].value = "Reach"
+    assert builder.goal_fields["unit"].value == "people"
+    builder.goal_fields["unit"].value = "%"  # the form's own default goes: Reach is a count
+    builder.goal_fields["kpi"].value = ""
+    builder.goal_fields["kpi"].value = "Reach"
+    assert builder.goal_fields["unit"].value == ""
+
+
+def test_opportunity_sliders_have_no_typed_readout_that_would_clamp_silently():
+    builder = JourneyBuilder(nordlys(), live_preview=False)
+    for name in ("customer_value", "business_value"):
+        assert builder.opportunity_fields[name].readout is False
+    assert builder.touchpoint_fields["emotion"].readout is False

@@ -98,3 +98,18 @@ def test_persona_autosave_and_from_file_round_trip(tmp_path):
     again = PersonaBuilder.from_file(path, live_preview=False)
     assert again.persona == Persona("Jessica", channels=["Instagram"])
     assert again.fields["channels"].value == "Instagram"
+
+
+@pytest.mark.parametrize(("age", "says"), [
+    ("34.5", "Age: must be a whole number (you entered 34.5)"),
+    ("150", "Age: is out of range (you entered 150)."),
+])
+def test_an_age_that_is_not_allowed_is_named_for_what_is_wrong_with_it(age, says):
+    builder = PersonaBuilder(live_preview=False)
+    builder.apply(name="Sofie", age=age)
+    assert problem(builder) and says in builder.message.value
+
+
+def test_a_new_persona_suggests_a_file_name_without_the_word_twice():
+    builder = PersonaBuilder(live_preview=False)
+    assert builder.file_name.placeholder == "new_persona (automatic)"

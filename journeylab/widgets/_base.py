@@ -212,7 +212,9 @@ class BuilderBase:
         return path if path.is_absolute() else self.folder / path
 
     def _file(self, ending: str) -> Path:
-        stem = self.file_name.value.strip() or f"{slug(self._model_name())}_{self.kind}"  # nordlys_home_journey
+        name = slug(self._model_name())
+        default = name if name.endswith(self.kind) else f"{name}_{self.kind}"  # nordlys_home_journey, new_persona
+        stem = self.file_name.value.strip() or default
         stem = stem[: -len(Path(stem).suffix)] if Path(stem).suffix.lower() in _KNOWN_ENDINGS else stem
         return self._in_folder(f"{stem}.{ending}")
 

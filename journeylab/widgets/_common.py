@@ -31,7 +31,7 @@ from journeylab.widgets._clicks import FormButton
 
 __all__ = [
     "LABEL_WIDTH", "plain_words", "say_ok", "say_problem",
-    "text_field", "lines_field", "combo_field", "choice_field", "slider_field", "labelled", "button",
+    "text_field", "lines_field", "combo_field", "choice_field", "slider_field", "with_readout", "labelled", "button",
     "form_values", "lines", "as_lines", "as_number", "plain_number", "slug", "TabContext",
 ]
 
@@ -138,9 +138,21 @@ def choice_field(label: str, options: Any, value: Any, help: str = "") -> widget
 
 
 def slider_field(label: str, low: int, high: int, value: int, step: int = 1, help: str = "") -> widgets.IntSlider:
-    """A whole-number slider that reports its value when released, not while it is dragged."""
-    return widgets.IntSlider(value, low, high, step, description=label, tooltip=help or None,
-                             continuous_update=False, style=_style(), layout=widgets.Layout(width=FIELD_WIDTH))
+    """A whole-number slider that reports its value when released, not while it is dragged.
+
+    Its number is not a box to type in: the browser would quietly turn a typed 150 into the
+    slider's 100. :func:`with_readout` shows the value beside it instead.
+    """
+    return widgets.IntSlider(value, low, high, step, description=label, tooltip=help or None, readout=False,
+                             continuous_update=False, style=_style(), layout=widgets.Layout(width="390px"))
+
+
+def with_readout(slider: widgets.IntSlider, words: Callable[[int], str] | None = None) -> widgets.HBox:
+    """A slider with its value in words beside it ("50 of 100"), following every move."""
+    say = words or (lambda value: f"{value} of {slider.max}")
+    readout = widgets.Label(say(slider.value))
+    slider.observe(lambda change: setattr(readout, "value", say(change["new"])), "value")
+    return widgets.HBox([slider, readout], layout=widgets.Layout(align_items="center"))
 
 
 def labelled(label: str, widget: widgets.Widget) -> widgets.HBox:
@@ -191,13 +203,17 @@ def as_number(text: Any) -> Any:
     Read as everywhere in the course (:func:`journeylab.learner_input.read_number`).
     Giving an unreadable text back lets the model refuse it with its own message.
 
+    A whole number comes back as an int, so a message echoes "150" as 150, not 150.0.
+
     >>> as_number("3,5"), as_number(" 40 % "), as_number("12,000"), as_number("10 000"), as_number("lots")
-    (3.5, 40.0, 12000.0, 10000.0, 'lots')
+    (3.5, 40, 12000, 10000, 'lots')
     """
     if not isinstance(text, str):
         return text
     number = read_number(text)
-    return text if number is None else number
+    if number is None:
+        return text
+    return int(number) if float(number).is_integer() else number
 
 
 def plain_number(value: float) -> str:

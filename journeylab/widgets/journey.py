@@ -57,7 +57,7 @@ from journeylab.widgets.journey_opportunities import OPPORTUNITY_LABELS, Opportu
 
 __all__ = ["JourneyBuilder"]
 
-FEELINGS = {-2: "very frustrated", -1: "annoyed", 0: "neutral", 1: "pleased", 2: "delighted"}
+FEELINGS = {-2: "−2 very frustrated", -1: "−1 annoyed", 0: "0 neutral", 1: "+1 pleased", 2: "+2 delighted"}
 _TOUCHPOINT_FORM = {  # field: (label, placeholder), in the order of the form
     "channel": ("Channel", "Where? Pick one or type, e.g. Instagram"),
     "customer_action": ("Customer does", "e.g. Reads reviews of the sofa"),
@@ -137,7 +137,7 @@ class JourneyBuilder(BuilderBase):
             name: text_field(label, placeholder) for name, (label, placeholder) in _TOUCHPOINT_FORM.items()}
         self.touchpoint_fields["channel"] = combo_field(*_TOUCHPOINT_FORM["channel"])
         self.touchpoint_fields["emotion"] = widgets.IntSlider(0, *EMOTION_RANGE, description="Feeling", style=style,
-                                                              layout=widgets.Layout(width="330px"))
+                                                              readout=False, layout=widgets.Layout(width="330px"))
         self.feeling = widgets.Label(FEELINGS[0])
         self.goal_fields: dict[str, widgets.Widget] = {
             name: text_field(label, placeholder) for name, (label, placeholder) in _GOAL_FORM.items()}
@@ -277,7 +277,11 @@ class JourneyBuilder(BuilderBase):
             known = get_kpi(kpi)
         except UnknownNameError:
             suggested = kpi in self.journey.framework.stage(self.stage.value).kpis
-            return {"unit": "", "better": "higher"} if suggested else {}  # a count such as Orders
+            if not suggested:
+                return {}
+            # a count such as Reach: no unit, unless the learner typed one (only the form's "%" goes)
+            untouched = self.goal_fields["unit"].value.strip() in ("", _EMPTY_GOAL["unit"])
+            return {"unit": "", "better": "higher"} if untouched else {"better": "higher"}
         return {"unit": known.unit.split(" (")[0], "better": known.better}
 
     # -- methods: the same for a click and for code -------------------------------------------
@@ -388,7 +392,11 @@ class JourneyBuilder(BuilderBase):
             values = form_values(self.goal_fields, fields)
             if fields:
                 values = self._kpi_defaults(values.get("kpi", "")) | values
-            goal = StageGoal(**(values | {"target": as_number(values.get("target"))}))
+            target = as_number(values.get("target"))
+            if isinstance(target, (int, float)) and not isinstance(target, bool) and target < 0:
+                raise ValidationError("target", "must not be negative", value=target,
+                                      allowed="a number of 0 or more, such as 3.5 or 500")
+            goal = StageGoal(**(values | {"target": target}))
             self.journey.set_goal(where, goal)
             return f"Set the goal of {where}: {goal.kpi} {plain_number(goal.target)} {goal.unit} ({goal.better} is better)."
 

@@ -42,6 +42,7 @@ from journeylab.widgets._common import (
     plain_number,
     slider_field,
     text_field,
+    with_readout,
 )
 
 __all__ = ["OpportunitiesTab", "OPPORTUNITY_LABELS", "priority_table_html"]
@@ -120,7 +121,8 @@ class OpportunitiesTab:
                               self.list, widgets.HBox([add["remove_opportunity"]])],
                              layout=widgets.Layout(width="350px")),
                 widgets.VBox([widgets.HTML("<b>An opportunity</b>: one idea to make this stage better."),
-                              *self.fields.values(),
+                              *[with_readout(widget) if isinstance(widget, widgets.IntSlider) else widget
+                                for widget in self.fields.values()],
                               widgets.HBox([add["add_opportunity"], add["update_opportunity"],
                                             add["clear_opportunity"]])]),
             ]),
