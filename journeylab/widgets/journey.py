@@ -132,7 +132,7 @@ class JourneyBuilder(BuilderBase):
             (f"{fw.title[0].upper()}{fw.title[1:]} ({len(fw.stages)} stages)", key) for key, fw in FRAMEWORKS.items()])
         self.stage = widgets.ToggleButtons(style={"button_width": "auto"})  # labelled in _layout, in line
         self.stage_help = widgets.HTML()
-        self.touchpoint_list = widgets.Select(rows=8, layout=widgets.Layout(width="330px"))
+        self.touchpoint_list = widgets.Select(rows=8, layout=widgets.Layout(width="100%"))
         self.touchpoint_fields: dict[str, widgets.Widget] = {
             name: text_field(label, placeholder) for name, (label, placeholder) in _TOUCHPOINT_FORM.items()}
         self.touchpoint_fields["channel"] = combo_field(*_TOUCHPOINT_FORM["channel"])
@@ -178,7 +178,7 @@ class JourneyBuilder(BuilderBase):
         touchpoints = widgets.HBox([
             widgets.VBox([widgets.HTML("<b>Touchpoints of this stage</b>, in order. Click one to edit it."),
                           self.touchpoint_list, widgets.HBox([add["up"], add["down"], add["remove"]])],
-                         layout=widgets.Layout(width="350px")),
+                         layout=widgets.Layout(flex="1 1 300px", min_width="260px", margin="0 12px 0 0")),
             widgets.VBox([widgets.HTML("<b>A touchpoint</b>: a moment where the customer meets you."),
                           *[fields[name] for name in list(_TOUCHPOINT_FORM)[:4]],
                           widgets.HBox([fields["emotion"], self.feeling]), fields["pain_point"], fields["owner"],
