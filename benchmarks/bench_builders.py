@@ -201,13 +201,13 @@ def bench_browser(runs: int, screenshots: Path | None) -> dict[str, list[float]]
                 choose = journey.locator("select").first
                 target = "five_stage" if number % 2 == 0 else "hourglass"
                 if new_preview:
-                    choose.select_option(target)
+                    choose.select_option(index=0 if target == "hourglass" else 1)
                     switch = journey.locator(".widget-button", has_text="Switch")
                     if switch.first.is_visible():
                         timed("framework switch", 1, lambda button=switch: button.first.click())
                 else:
                     choose.focus()
-                    timed("framework switch", 1, lambda box=choose, key=target: box.select_option(key) and None)
+                    timed("framework switch", 1, lambda box=choose, key=target: box.select_option(index=0 if key == "hourglass" else 1) and None)
                 timed("undo", 1, lambda: journey.locator(".widget-button", has_text="Undo").click())
             if screenshots is not None:
                 journey.locator(preview.split(" ", 1)[1]).first.evaluate("e => e.scrollIntoView({block: 'start'})")
