@@ -67,7 +67,9 @@ def whole_number(value: Any, field: str, low: int, high: int, *, required: bool 
     allowed = f"a whole number from {low} to {high}"
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValidationError(field, "must be a whole number", value=value, allowed=allowed)
-    if not (_finite(value) and float(value).is_integer() and low <= value <= high):
+    if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
+        raise ValidationError(field, "must be a whole number", value=value, allowed=allowed)  # 34.5 is not out of range
+    if not low <= value <= high:  # exact for integers of any size, even 10**400
         raise ValidationError(field, "is out of range", value=value, allowed=allowed)
     return int(value)
 

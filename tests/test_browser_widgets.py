@@ -20,10 +20,20 @@ import pytest
 
 from test_lab import free_port
 
-NOTEBOOK = [
-    "import journeylab as jl\nbuilder = jl.widgets.PersonaBuilder(autosave='persona.json')",
-    "builder",
-]
+NOTEBOOKS = {
+    "persona.ipynb": [
+        "import journeylab as jl\nbuilder = jl.widgets.PersonaBuilder(autosave='persona.json')",
+        "builder",
+    ],
+    "journey.ipynb": [
+        "import journeylab as jl\nbuilder = jl.widgets.JourneyBuilder(autosave='journey.json')",
+        # A crowded workshop server: every value typed into the opportunity form keeps the kernel busy a while,
+        # so the browser holds back the next value of that box (ipywidgets' message throttle).
+        "import time\nfor field in builder.opportunity_fields.values():\n"
+        "    field.observe(lambda change: time.sleep(0.25), 'value')\nbuilder.tabs.selected_index = 3",
+        "builder",
+    ],
+}
 # The status bar names the notebook's kernel and its state; before a kernel starts it says "No Kernel".
 KERNEL_IDLE = re.compile(r"^(?!No Kernel).+ \| Idle$")
 RAN = re.compile(r"\[\d+\]:")  # the prompt of a cell that ran; "[ ]:" not yet, "[*]:" queued or running
@@ -33,9 +43,10 @@ RAN = re.compile(r"\[\d+\]:")  # the prompt of a cell that ran; "[ ]:" not yet, 
 def lab_with_builder(jupyter_env, tmp_path_factory):
     """A JupyterLab of its own, serving a folder with one notebook that shows a PersonaBuilder."""
     folder = tmp_path_factory.mktemp("course")
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in NOTEBOOK])
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(notebook, folder / "persona.ipynb")
+    for name, cells in NOTEBOOKS.items():
+        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in cells])
+        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(notebook, folder / name)
     port, token = free_port(), secrets.token_hex(16)
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
@@ -114,3 +125,51 @@ def test_a_learner_types_a_persona_and_it_is_saved(lab_with_builder, tmp_path, l
     assert (persona["name"], persona["age"]) == ("Sofie", 29)
     page.screenshot(path=str(tmp_path / "persona_builder.png"), full_page=True)
     print(f"screenshot: {tmp_path / 'persona_builder.png'}")
+
+
+def wait_for_file(path: Path, done, what: str):
+    """The file's JSON once ``done(data)`` holds: autosave writes after the kernel handled the click."""
+    deadline, data = time.monotonic() + 60, None  # as patient as the browser waits
+    while time.monotonic() < deadline:
+        if path.exists():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except json.JSONDecodeError:  # never half-written (atomic save), but be safe
+                data = None
+            if data is not None and done(data):
+                return data
+        time.sleep(0.1)
+    raise AssertionError(f"{what}; the file holds {data}")
+
+
+@pytest.mark.browser
+def test_every_click_takes_the_values_typed_just_before_it_even_when_the_kernel_lags(lab_with_builder, lab_page):
+    """Type, correct the owner and click at once, many times: each opportunity keeps its own owner.
+
+    The correction is sent while the first owner is still being handled, so the browser holds it back;
+    a click that did not wait for it would save the first owner and leave the correction for the next idea.
+    """
+    from playwright.sync_api import expect
+
+    folder, url = lab_with_builder
+    page = lab_page
+    page.goto(url.replace("persona.ipynb", "journey.ipynb").replace("/workspaces/test/", "/workspaces/quick/"))
+    run_all_cells(page)
+    builder = page.locator(".jp-NotebookPanel .jp-OutputArea").last
+    title = builder.get_by_placeholder("e.g. Show the delivery cost on the product page")
+    owner = builder.get_by_placeholder("Who takes it on?")
+    add = builder.locator(".widget-button", has_text="Add opportunity")
+    # ipywidgets writes the spaces of a list's labels as no-break spaces: \s matches both
+    listed = builder.locator("select option", has_text=re.compile(r"^\d+\.\sIdea\s\d+\s\(idea\)$"))
+    expect(title).to_be_visible()
+    typed = [(f"Idea {number}", f"Owner {number}") for number in range(1, 13)]
+    for count, (idea, who) in enumerate(typed, start=1):
+        owner.fill("someone")  # a first guess ...
+        title.fill(idea)
+        owner.fill(who)  # ... corrected right before the click
+        add.click()
+        expect(listed).to_have_count(count)  # the learner sees it in the list, then goes on
+    saved = wait_for_file(folder / "journey.json", lambda data: len(data["stages"]["Know"]["opportunities"]) == 12,
+                          "not all 12 opportunities were saved")
+    got = [(item["title"], item["owner"]) for item in saved["stages"]["Know"]["opportunities"]]
+    assert got == typed

@@ -71,7 +71,8 @@ def test_whole_number_takes_the_ends_of_its_range_and_3_point_0_as_3(value, clea
 
 
 @pytest.mark.parametrize("value, problem", [
-    (6, "is out of range"), (-1, "is out of range"), pytest.param(10**400, "is out of range", id="10**400"), (2.5, "is out of range"), (math.nan, "is out of range"),
+    (6, "is out of range"), (-1, "is out of range"), pytest.param(10**400, "is out of range", id="10**400"),
+    (2.5, "must be a whole number"), (math.nan, "must be a whole number"),
     ("3", "must be a whole number"), (True, "must be a whole number"), (None, "must be a whole number"),
 ])
 def test_whole_number_refuses_naming_the_field_and_the_range(value, problem):

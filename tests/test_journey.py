@@ -83,7 +83,7 @@ BAD_INPUTS = [
     (lambda: Journey("Shop", persona="Jessica"), "journey.persona: must be a Persona (got 'Jessica'). Allowed: a Persona or None."),
     (lambda: Touchpoint(""), "touchpoint.channel: must not be empty (got ''). Allowed: any text that is not blank."),
     (lambda: Touchpoint("Store", emotion=3), "touchpoint.emotion: is out of range (got 3). Allowed: a whole number from -2 to 2."),
-    (lambda: Touchpoint("Store", emotion=0.5), "touchpoint.emotion: is out of range (got 0.5). Allowed: a whole number from -2 to 2."),
+    (lambda: Touchpoint("Store", emotion=0.5), "touchpoint.emotion: must be a whole number (got 0.5). Allowed: a whole number from -2 to 2."),
     (lambda: Touchpoint("Store", emotion="happy"), "touchpoint.emotion: must be a whole number (got 'happy'). Allowed: a whole number from -2 to 2."),
     (lambda: Touchpoint("Store", owner=42), "touchpoint.owner: must be text (got 42). Allowed: text in quotes, e.g. \"Instagram\"."),
     (lambda: StageGoal("", "CTR", 2), "goal.goal: must not be empty (got ''). Allowed: any text that is not blank."),

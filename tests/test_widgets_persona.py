@@ -9,7 +9,7 @@ import pytest
 from journeylab.personas import Persona
 from journeylab.widgets import PersonaBuilder
 
-from widget_cases import PNG_MAGIC, problem
+from widget_cases import problem
 
 
 def test_persona_form_and_apply_button_make_the_persona():
@@ -82,12 +82,11 @@ def test_persona_apply_with_an_unknown_field_says_so():
     assert builder.persona == Persona("Jessica")
 
 
-def test_persona_preview_is_a_png_of_the_card_and_changes_with_the_persona():
+def test_persona_preview_shows_the_card_and_follows_the_persona():
     builder = PersonaBuilder(Persona("Jessica"))
-    first = bytes(builder.preview.value)
-    assert first.startswith(PNG_MAGIC)
-    builder.apply(role="Marketing assistant")
-    assert bytes(builder.preview.value).startswith(PNG_MAGIC) and bytes(builder.preview.value) != first
+    assert "Jessica" in builder.preview.value and "Marketing assistant" not in builder.preview.value
+    builder.apply(role="Marketing assistant", goals=["Furnish <her> flat"])
+    assert "Marketing assistant" in builder.preview.value and "Furnish &lt;her&gt; flat" in builder.preview.value
 
 
 def test_persona_autosave_and_from_file_round_trip(tmp_path):
@@ -99,3 +98,18 @@ def test_persona_autosave_and_from_file_round_trip(tmp_path):
     again = PersonaBuilder.from_file(path, live_preview=False)
     assert again.persona == Persona("Jessica", channels=["Instagram"])
     assert again.fields["channels"].value == "Instagram"
+
+
+@pytest.mark.parametrize(("age", "says"), [
+    ("34.5", "Age: must be a whole number (you entered 34.5)"),
+    ("150", "Age: is out of range (you entered 150)."),
+])
+def test_an_age_that_is_not_allowed_is_named_for_what_is_wrong_with_it(age, says):
+    builder = PersonaBuilder(live_preview=False)
+    builder.apply(name="Sofie", age=age)
+    assert problem(builder) and says in builder.message.value
+
+
+def test_a_new_persona_suggests_a_file_name_without_the_word_twice():
+    builder = PersonaBuilder(live_preview=False)
+    assert builder.file_name.placeholder == "new_persona (automatic)"

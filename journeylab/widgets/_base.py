@@ -28,7 +28,7 @@ from matplotlib.figure import Figure
 from journeylab import plots
 from journeylab.editing import UNDO_LIMIT, EditSession, Outcome
 from journeylab.errors import JourneyLabError, ValidationError
-from journeylab.widgets._common import button, figure_png, plain_words, say_ok, say_problem, slug, text_field
+from journeylab.widgets._common import button, plain_words, say_ok, say_problem, slug, text_field
 
 __all__ = ["BuilderBase", "UNDO_LIMIT"]
 _KNOWN_ENDINGS = (".json", ".png", ".svg", ".pdf", ".html", ".csv", ".md")
@@ -54,8 +54,8 @@ class BuilderBase:
                  write: Callable[[Any, Path], Path] | None = None) -> None:
         self.folder = Path(folder) if folder is not None else Path()
         self.message = widgets.HTML(layout=widgets.Layout(min_height="24px"))
-        self.preview = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="1100px"))
-        self.live_preview = widgets.Checkbox(value=live_preview, description="Update the picture after every change",
+        self.preview = widgets.HTML(layout=widgets.Layout(width="100%"))  # .value: the HTML the learner sees
+        self.live_preview = widgets.Checkbox(value=live_preview, description="Update the preview after every change",
                                              indent=False, layout=widgets.Layout(width="auto"))
         self.live_preview.observe(lambda change: change["new"] and self.refresh_preview(), "value")
         self.file_name = text_field("File name", help="Used by Save, Load and the export buttons; "
@@ -92,6 +92,11 @@ class BuilderBase:
         raise NotImplementedError
 
     def _figure(self) -> Figure:
+        """The picture the exports write (PNG, SVG, PDF): a matplotlib figure."""
+        raise NotImplementedError
+
+    def _preview_html(self) -> str:
+        """The live preview: the same content as :meth:`_figure`, as HTML (drawn in milliseconds)."""
         raise NotImplementedError
 
     def _show_model(self) -> None:
@@ -197,8 +202,8 @@ class BuilderBase:
         return self.session.can_undo
 
     def refresh_preview(self) -> None:
-        """Draw the picture again from the model (the Image widget gets new PNG bytes)."""
-        self.preview.value = figure_png(self._figure())
+        """Draw the preview again from the model, as HTML: fast enough for every click (the exports use matplotlib)."""
+        self.preview.value = self._preview_html()
 
     # -- files -------------------------------------------------------------------------
 
@@ -207,7 +212,9 @@ class BuilderBase:
         return path if path.is_absolute() else self.folder / path
 
     def _file(self, ending: str) -> Path:
-        stem = self.file_name.value.strip() or f"{slug(self._model_name())}_{self.kind}"  # nordlys_home_journey
+        name = slug(self._model_name())
+        default = name if name.endswith(self.kind) else f"{name}_{self.kind}"  # nordlys_home_journey, new_persona
+        stem = self.file_name.value.strip() or default
         stem = stem[: -len(Path(stem).suffix)] if Path(stem).suffix.lower() in _KNOWN_ENDINGS else stem
         return self._in_folder(f"{stem}.{ending}")
 
@@ -275,7 +282,7 @@ class BuilderBase:
     def _status_bar(self) -> widgets.Widget:
         """Undo, the live-preview switch and the message, right under the form."""
         self.buttons["undo"] = button("Undo", self.undo, "Take back the last change", "warning")
-        self.buttons["refresh"] = button("Update picture", self.refresh_preview, "Draw the picture again")
+        self.buttons["refresh"] = button("Update preview", self.refresh_preview, "Draw the preview again")
         return widgets.VBox([
             widgets.HBox([self.buttons["undo"], self.buttons["refresh"], self.live_preview],
                          layout=widgets.Layout(align_items="center")),

@@ -1,4 +1,4 @@
-"""Small helpers the builders share: the inline message, form fields, reading typed values, PNG bytes.
+"""Small helpers the builders share: the inline message, form fields, reading typed values.
 
 * the **message** under a form turns a :class:`~journeylab.errors.JourneyLabError`
   into a plain sentence with the form's own labels (``Target: must be a number``)
@@ -16,25 +16,23 @@ Private to :mod:`journeylab.widgets`; the builder base is in ``_base``.
 from __future__ import annotations
 
 import html
-import io
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as widgets
-from matplotlib.figure import Figure
 
 from journeylab import plots
 from journeylab.editing import EditSession
 from journeylab.errors import JourneyLabError, ValidationError
 from journeylab.learner_input import read_number
-from journeylab.plots.style import course_style
+from journeylab.widgets._clicks import FormButton
 
 __all__ = [
     "LABEL_WIDTH", "plain_words", "say_ok", "say_problem",
-    "text_field", "lines_field", "combo_field", "choice_field", "slider_field", "labelled", "button",
-    "form_values", "lines", "as_lines", "as_number", "plain_number", "slug", "figure_png", "TabContext",
+    "text_field", "lines_field", "combo_field", "choice_field", "slider_field", "with_readout", "labelled", "button",
+    "form_values", "lines", "as_lines", "as_number", "plain_number", "slug", "TabContext",
 ]
 
 @dataclass(frozen=True)
@@ -56,7 +54,6 @@ class TabContext:
 
 LABEL_WIDTH = "130px"
 FIELD_WIDTH = "460px"
-PREVIEW_DPI = 80  # sharp enough on screen, small enough to send to the browser quickly
 
 # ----------------------------------------------------------------------------- messages
 
@@ -141,9 +138,21 @@ def choice_field(label: str, options: Any, value: Any, help: str = "") -> widget
 
 
 def slider_field(label: str, low: int, high: int, value: int, step: int = 1, help: str = "") -> widgets.IntSlider:
-    """A whole-number slider that reports its value when released, not while it is dragged."""
-    return widgets.IntSlider(value, low, high, step, description=label, tooltip=help or None,
-                             continuous_update=False, style=_style(), layout=widgets.Layout(width=FIELD_WIDTH))
+    """A whole-number slider that reports its value when released, not while it is dragged.
+
+    Its number is not a box to type in: the browser would quietly turn a typed 150 into the
+    slider's 100. :func:`with_readout` shows the value beside it instead.
+    """
+    return widgets.IntSlider(value, low, high, step, description=label, tooltip=help or None, readout=False,
+                             continuous_update=False, style=_style(), layout=widgets.Layout(width="390px"))
+
+
+def with_readout(slider: widgets.IntSlider, words: Callable[[int], str] | None = None) -> widgets.HBox:
+    """A slider with its value in words beside it ("50 of 100"), following every move."""
+    say = words or (lambda value: f"{value} of {slider.max}")
+    readout = widgets.Label(say(slider.value))
+    slider.observe(lambda change: setattr(readout, "value", say(change["new"])), "value")
+    return widgets.HBox([slider, readout], layout=widgets.Layout(align_items="center"))
 
 
 def labelled(label: str, widget: widgets.Widget) -> widgets.HBox:
@@ -157,8 +166,12 @@ def labelled(label: str, widget: widgets.Widget) -> widgets.HBox:
 
 
 def button(label: str, action: Callable[[], Any], help: str = "", style: str = "") -> widgets.Button:
-    """A button that calls a builder method: the same method a notebook or a test calls in code."""
-    widget = widgets.Button(description=label, tooltip=help or label, button_style=style,
+    """A button that calls a builder method: the same method a notebook or a test calls in code.
+
+    A click from the browser acts on what the form shows at that moment, even
+    when the kernel is busy (:class:`~journeylab.widgets._clicks.FormButton`).
+    """
+    widget = FormButton(description=label, tooltip=help or label, button_style=style,
                             layout=widgets.Layout(width="auto"))
     widget.on_click(lambda _button: action())
     return widget
@@ -190,13 +203,17 @@ def as_number(text: Any) -> Any:
     Read as everywhere in the course (:func:`journeylab.learner_input.read_number`).
     Giving an unreadable text back lets the model refuse it with its own message.
 
+    A whole number comes back as an int, so a message echoes "150" as 150, not 150.0.
+
     >>> as_number("3,5"), as_number(" 40 % "), as_number("12,000"), as_number("10 000"), as_number("lots")
-    (3.5, 40.0, 12000.0, 10000.0, 'lots')
+    (3.5, 40, 12000, 10000, 'lots')
     """
     if not isinstance(text, str):
         return text
     number = read_number(text)
-    return text if number is None else number
+    if number is None:
+        return text
+    return int(number) if float(number).is_integer() else number
 
 
 def plain_number(value: float) -> str:
@@ -215,11 +232,3 @@ def slug(name: str) -> str:
     'nordlys_home_co'
     """
     return "_".join(re.findall(r"\w+", name.casefold())) or "untitled"
-
-
-def figure_png(figure: Figure, dpi: int = PREVIEW_DPI) -> bytes:
-    """PNG bytes of a figure for an ``Image`` widget, saved in the course style as export saves it."""
-    buffer = io.BytesIO()
-    with course_style():
-        figure.savefig(buffer, format="png", dpi=dpi)
-    return buffer.getvalue()

@@ -31,6 +31,7 @@ import ipywidgets as widgets
 from journeylab import plots
 from journeylab.errors import ValidationError
 from journeylab.personas import EmpathyMap
+from journeylab.plots import previews
 from journeylab.widgets._base import BuilderBase
 from journeylab.widgets._common import as_lines, button, labelled, lines, lines_field, text_field
 
@@ -108,7 +109,10 @@ class EmpathyMapBuilder(BuilderBase):
         self.buttons["apply"] = button("Apply", self.apply, "Update the empathy map", "success")
         self.buttons["reset"] = button("Reset form", self.reset_form, "Show the current map in the form again")
         self.layout_choice.observe(lambda change: self._syncing or self.set_layout(change["new"]), "value")
-        self.grid = widgets.GridBox(layout=widgets.Layout(grid_template_columns="470px 470px", grid_gap="4px 8px"))
+        for name in _LISTS:  # two boxes a row that share the notebook's width: Hears and Does are never cut off
+            self.fields[name].layout.width = "auto"
+        self.grid = widgets.GridBox(layout=widgets.Layout(grid_template_columns="repeat(2, minmax(0, 1fr))",
+                                                          grid_gap="4px 8px", max_width="940px"))
         self._finish(widgets.VBox([
             widgets.HTML("<h3>Empathy map builder</h3>Write what you learned about the customer, one item per "
                          "line. Empty boxes show where research is still missing. Press <b>Apply</b> to "
@@ -139,6 +143,9 @@ class EmpathyMapBuilder(BuilderBase):
 
     def _figure(self):
         return plots.empathy_map(self.empathy_map)
+
+    def _preview_html(self) -> str:
+        return previews.empathy_map_html(self.empathy_map)
 
     def _show_model(self) -> None:
         for name in ("who", "goal"):

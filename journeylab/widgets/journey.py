@@ -33,11 +33,13 @@ import ipywidgets as widgets
 from journeylab import plots
 from journeylab.errors import JourneyLabError, UnknownNameError, ValidationError
 from journeylab.exports import MAP_PAPER, JourneyFiles, journey_files
-from journeylab.frameworks import FRAMEWORKS, convert, get_framework
+from journeylab.framework_switch import SwitchMemory, plan_switch
+from journeylab.frameworks import FRAMEWORKS, convert
 from journeylab.journey import EMOTION_RANGE, Journey, StageGoal, Touchpoint
 from journeylab.kpis import get_kpi
 from journeylab.page import export_page
 from journeylab.personas import Persona
+from journeylab.plots import previews
 from journeylab.storage import atomic_write
 from journeylab.widgets._base import BuilderBase
 from journeylab.widgets._common import (
@@ -56,7 +58,7 @@ from journeylab.widgets.journey_opportunities import OPPORTUNITY_LABELS, Opportu
 
 __all__ = ["JourneyBuilder"]
 
-FEELINGS = {-2: "very frustrated", -1: "annoyed", 0: "neutral", 1: "pleased", 2: "delighted"}
+FEELINGS = {-2: "−2 very frustrated", -1: "−1 annoyed", 0: "0 neutral", 1: "+1 pleased", 2: "+2 delighted"}
 _TOUCHPOINT_FORM = {  # field: (label, placeholder), in the order of the form
     "channel": ("Channel", "Where? Pick one or type, e.g. Instagram"),
     "customer_action": ("Customer does", "e.g. Reads reviews of the sofa"),
@@ -133,12 +135,12 @@ class JourneyBuilder(BuilderBase):
             (f"{fw.title[0].upper()}{fw.title[1:]} ({len(fw.stages)} stages)", key) for key, fw in FRAMEWORKS.items()])
         self.stage = widgets.ToggleButtons(style={"button_width": "auto"})  # labelled in _layout, in line
         self.stage_help = widgets.HTML()
-        self.touchpoint_list = widgets.Select(rows=8, layout=widgets.Layout(width="330px"))
+        self.touchpoint_list = widgets.Select(rows=8, layout=widgets.Layout(width="100%"))
         self.touchpoint_fields: dict[str, widgets.Widget] = {
             name: text_field(label, placeholder) for name, (label, placeholder) in _TOUCHPOINT_FORM.items()}
         self.touchpoint_fields["channel"] = combo_field(*_TOUCHPOINT_FORM["channel"])
         self.touchpoint_fields["emotion"] = widgets.IntSlider(0, *EMOTION_RANGE, description="Feeling", style=style,
-                                                              layout=widgets.Layout(width="330px"))
+                                                              readout=False, layout=widgets.Layout(width="330px"))
         self.feeling = widgets.Label(FEELINGS[0])
         self.goal_fields: dict[str, widgets.Widget] = {
             name: text_field(label, placeholder) for name, (label, placeholder) in _GOAL_FORM.items()}
@@ -146,7 +148,14 @@ class JourneyBuilder(BuilderBase):
         self.goal_fields["better"] = widgets.ToggleButtons(options=[("Higher is better", "higher"),
                                                                     ("Lower is better", "lower")])
         self.name.observe(lambda change: self._syncing or self.set_name(change["new"]), "value")
-        self.framework.observe(lambda change: self._syncing or self.set_framework(change["new"]), "value")
+        self.framework.observe(lambda change: self._syncing or self.propose_framework(change["new"]), "value")
+        self._switches = SwitchMemory()  # the journey before each switch, so switching back restores it
+        self.framework_plan = widgets.HTML()
+        self.framework_box = widgets.VBox([self.framework_plan, widgets.HBox([
+            button("Switch", self.confirm_framework, "Switch to the framework chosen above", "primary"),
+            button("Keep the stages I have", self.keep_framework, "Stay with the framework the journey has"),
+        ])], layout=widgets.Layout(display="none", border="1px solid #E69F00", padding="4px 8px", margin="4px 0"))
+        self.buttons["confirm_framework"], self.buttons["keep_framework"] = self.framework_box.children[1].children
         self.stage.observe(lambda change: self._syncing or self._stage_chosen(), "value")
         self.touchpoint_list.observe(lambda change: self._syncing or self.select_touchpoint(change["new"]), "value")
         self.touchpoint_fields["emotion"].observe(lambda change: setattr(self.feeling, "value", FEELINGS[change["new"]]),
@@ -172,7 +181,7 @@ class JourneyBuilder(BuilderBase):
         touchpoints = widgets.HBox([
             widgets.VBox([widgets.HTML("<b>Touchpoints of this stage</b>, in order. Click one to edit it."),
                           self.touchpoint_list, widgets.HBox([add["up"], add["down"], add["remove"]])],
-                         layout=widgets.Layout(width="350px")),
+                         layout=widgets.Layout(flex="1 1 300px", min_width="260px", margin="0 12px 0 0")),
             widgets.VBox([widgets.HTML("<b>A touchpoint</b>: a moment where the customer meets you."),
                           *[fields[name] for name in list(_TOUCHPOINT_FORM)[:4]],
                           widgets.HBox([fields["emotion"], self.feeling]), fields["pain_point"], fields["owner"],
@@ -187,7 +196,8 @@ class JourneyBuilder(BuilderBase):
         intro = ("<h3>Journey builder</h3>Pick the stages, then go through them one by one: add the touchpoints "
                  "where customers meet you, note what they think and feel, set a goal for each stage and collect "
                  "ideas to improve it. The map below updates as you go; <b>Undo</b> takes back a change.")
-        return widgets.VBox([widgets.HTML(intro), self.name, self.framework, labelled("Stage", self.stage),
+        return widgets.VBox([widgets.HTML(intro), self.name, self.framework, self.framework_box,
+                             labelled("Stage", self.stage),
                              self.stage_help,
                              self.tabs, self._status_bar(), self.preview])
 
@@ -207,6 +217,9 @@ class JourneyBuilder(BuilderBase):
     def _figure(self):
         return plots.journey_map(self.journey)
 
+    def _preview_html(self) -> str:
+        return previews.journey_map_html(self.journey)
+
     def _stage_name(self, stage: str | None) -> str:
         """The stage a method works on: the one given (then also shown), else the chosen one."""
         if stage is None:
@@ -219,6 +232,7 @@ class JourneyBuilder(BuilderBase):
     def _show_model(self) -> None:
         journey, names = self.journey, self.journey.stage_names
         self.name.value, self.framework.value = journey.name, journey.framework.key
+        self.framework_box.layout.display = "none"  # a proposed switch is over once the journey changes
         stage = self.stage.value if self.stage.value in names else names[0]
         if tuple(self.stage.options) != names:
             self.stage.options = names
@@ -266,7 +280,11 @@ class JourneyBuilder(BuilderBase):
             known = get_kpi(kpi)
         except UnknownNameError:
             suggested = kpi in self.journey.framework.stage(self.stage.value).kpis
-            return {"unit": "", "better": "higher"} if suggested else {}  # a count such as Orders
+            if not suggested:
+                return {}
+            # a count such as Reach: no unit, unless the learner typed one (only the form's "%" goes)
+            untouched = self.goal_fields["unit"].value.strip() in ("", _EMPTY_GOAL["unit"])
+            return {"unit": "", "better": "higher"} if untouched else {"better": "higher"}
         return {"unit": known.unit.split(" (")[0], "better": known.better}
 
     # -- methods: the same for a click and for code -------------------------------------------
@@ -377,7 +395,11 @@ class JourneyBuilder(BuilderBase):
             values = form_values(self.goal_fields, fields)
             if fields:
                 values = self._kpi_defaults(values.get("kpi", "")) | values
-            goal = StageGoal(**(values | {"target": as_number(values.get("target"))}))
+            target = as_number(values.get("target"))
+            if isinstance(target, (int, float)) and not isinstance(target, bool) and target < 0:
+                raise ValidationError("target", "must not be negative", value=target,
+                                      allowed="a number of 0 or more, such as 3.5 or 500")
+            goal = StageGoal(**(values | {"target": target}))
             self.journey.set_goal(where, goal)
             return f"Set the goal of {where}: {goal.kpi} {plain_number(goal.target)} {goal.unit} ({goal.better} is better)."
 
@@ -411,24 +433,67 @@ class JourneyBuilder(BuilderBase):
 
         self._change(action)
 
+    def propose_framework(self, framework: str) -> None:
+        """Say what switching to ``framework`` would move and what would not fit; Switch then does it.
+
+        The framework dropdown calls this. A journey with nothing in it yet switches at once.
+        """
+        old = self.journey
+        try:
+            plan = plan_switch(old, framework, self._switches)
+        except JourneyLabError as error:
+            self._say_problem(self._describe(error))
+            return
+        if plan.journey.framework.key == old.framework.key:
+            self.framework_box.layout.display = "none"
+            return
+        empty = all(not (old.touchpoints(stage) or old.goal(stage) or old.opportunities(stage) or old.notes(stage))
+                    for stage in old.stage_names)
+        if empty:
+            self.set_framework(framework)
+            return
+        with self._quiet():
+            self.framework.value = plan.journey.framework.key
+        back = ("" if plan.restored else f" Switching back to the {old.framework.title} gives you everything as it "
+                "is now, as long as you change nothing in between (and Undo always goes back).")
+        self.framework_plan.value = (f"<b>Switch to the {html.escape(plan.journey.framework.title)}?</b> "
+                                     f"{html.escape(plan.summary())}{html.escape(back)}")
+        self.framework_box.layout.display = None
+        self._say("Nothing has changed yet: press Switch, or Keep the stages I have.")
+
+    def confirm_framework(self) -> None:
+        """Do the switch shown by :meth:`propose_framework`."""
+        self.set_framework(self.framework.value)
+
+    def keep_framework(self) -> None:
+        """Forget the proposed switch: the journey keeps its framework."""
+        self._sync()
+        self._say(f"The journey keeps the {self.journey.framework.title}.")
+
     def set_framework(self, framework: str) -> None:
-        """View the journey through another framework: touchpoints and goals move to the matching stages."""
+        """View the journey through another framework: touchpoints and goals move to the matching stages.
+
+        The message says what moved and what did not fit; switching back before
+        changing anything gives back exactly the journey you had.
+        """
         def action() -> str:
             old = self.journey
-            target = get_framework(framework)
+            plan = plan_switch(old, framework, self._switches)
+            target = plan.journey.framework
             if target.key == old.framework.key:
                 return f"The journey already uses the {target.title}."
-            self._model, notes = old.in_framework(target)
+            self._model = plan.journey
+            self._switches.remember(old, plan.journey)
             stage = convert(self.stage.value, old.framework, target)[0]
             with self._quiet():
                 self.touchpoint_list.value = None
                 self.opportunities.select_row(None)
                 self.stage.options, self.stage.value = target.stage_names, stage
+            if plan.restored:
+                return f"Switched back to the {target.title}: everything is where it was before you switched."
             kept = sum(len(self.journey.touchpoints(name)) for name in target.stage_names)
-            dropped = f" Note: {'; '.join(notes)}. Undo goes back." if notes else ""
-            moved = f"{kept} touchpoint{'s' * (kept != 1)}"
-            return (f"Switched to the {target.title}; {moved}, notes and opportunities moved to the matching "
-                    f"stages.{dropped}")
+            return (f"Switched to the {target.title} ({kept} touchpoint{'s' * (kept != 1)}). {plan.summary()} "
+                    f"Switching back to the {old.framework.title} now gives you everything as it was; Undo goes back too.")
 
         if not self._change(action):
             self._sync()  # put the dropdown back on the journey's framework

@@ -42,6 +42,7 @@ from journeylab.widgets._common import (
     plain_number,
     slider_field,
     text_field,
+    with_readout,
 )
 
 __all__ = ["OpportunitiesTab", "OPPORTUNITY_LABELS", "priority_table_html"]
@@ -91,7 +92,7 @@ class OpportunitiesTab:
 
     def __init__(self, context: TabContext) -> None:
         self.context = context
-        self.list = widgets.Select(rows=7, layout=widgets.Layout(width="330px"))
+        self.list = widgets.Select(rows=7, layout=widgets.Layout(width="100%"))
         self.fields: dict[str, widgets.Widget] = {
             "title": text_field("Title", "e.g. Show the delivery cost on the product page"),
             "pain_point": combo_field("Pain point", "Which problem does it solve? Pick one or type"),
@@ -118,9 +119,10 @@ class OpportunitiesTab:
             widgets.HBox([
                 widgets.VBox([widgets.HTML("<b>Opportunities of this stage.</b> Click one to edit it."),
                               self.list, widgets.HBox([add["remove_opportunity"]])],
-                             layout=widgets.Layout(width="350px")),
+                             layout=widgets.Layout(flex="1 1 300px", min_width="260px", margin="0 12px 0 0")),
                 widgets.VBox([widgets.HTML("<b>An opportunity</b>: one idea to make this stage better."),
-                              *self.fields.values(),
+                              *[with_readout(widget) if isinstance(widget, widgets.IntSlider) else widget
+                                for widget in self.fields.values()],
                               widgets.HBox([add["add_opportunity"], add["update_opportunity"],
                                             add["clear_opportunity"]])]),
             ]),

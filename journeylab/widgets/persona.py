@@ -24,6 +24,7 @@ import ipywidgets as widgets
 from journeylab import plots
 from journeylab.errors import ValidationError
 from journeylab.personas import Persona
+from journeylab.plots import previews
 from journeylab.widgets._base import BuilderBase
 from journeylab.widgets._common import as_lines, as_number, button, lines, lines_field, text_field
 
@@ -109,6 +110,9 @@ class PersonaBuilder(BuilderBase):
 
     def _figure(self):
         return plots.persona_card(self.persona)
+
+    def _preview_html(self) -> str:
+        return previews.persona_card_html(self.persona)
 
     def _show_model(self) -> None:
         for name, widget in self.fields.items():
