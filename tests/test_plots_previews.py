@@ -6,12 +6,13 @@ import io
 import re
 from html import unescape
 
+from journeylab.feelings import stage_feelings
 from journeylab.journey import Journey, StageGoal, StageNotes, Touchpoint
 from journeylab.opportunities import Opportunity
 from journeylab.personas import EmpathyMap, Persona
 from journeylab.plots import journey_map
 from journeylab.plots.maps import goal_target
-from journeylab.plots.previews import empathy_map_html, journey_map_html, persona_card_html, stage_feelings
+from journeylab.plots.previews import empathy_map_html, journey_map_html, persona_card_html
 from journeylab.plots.style import course_style
 
 
@@ -57,7 +58,7 @@ def test_preview_escapes_what_was_typed():
 
 
 def test_stage_feelings_gives_each_touchpoint_and_the_mean_and_none_for_an_empty_stage():
-    feelings = dict((stage, (values, mean)) for stage, values, mean in stage_feelings(shop()))
+    feelings = {feeling.stage: (tuple(moment.emotion for moment in feeling.moments), feeling.mean) for feeling in stage_feelings(shop())}
     assert feelings["Know"] == ((1, -1), 0.0) and feelings["Buy"] == ((2,), 2.0) and feelings["Like"] == ((), None)
 
 

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
+from journeylab.feelings import stage_feelings
 from journeylab.journey import Journey
 from journeylab.personas import EmpathyMap, Persona
 from journeylab.plots import arguments
@@ -35,7 +36,7 @@ from journeylab.plots.layout import signed
 from journeylab.plots.maps import JOURNEY_MAP_LANES, EmotionLane, MapLane
 from journeylab.plots.style import HIGHLIGHT, MAIN, MET, MUTED, OKABE_ITO
 
-__all__ = ["journey_map_html", "persona_card_html", "empathy_map_html", "stage_feelings", "PREVIEW_CSS"]
+__all__ = ["journey_map_html", "persona_card_html", "empathy_map_html", "PREVIEW_CSS"]
 
 PREVIEW_CSS = f"""<style>
 .jl-preview {{font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; font-size: 13px; color: #222;
@@ -75,13 +76,10 @@ def _e(value: Any) -> str:
     return escape(str(value), quote=True)
 
 
-def stage_feelings(journey: Journey) -> list[tuple[str, tuple[int, ...], float | None]]:
-    """Per stage, its touchpoints' feelings (-2 to +2) and their mean (None for a stage without touchpoints)."""
-    rows = []
-    for stage in journey.stage_names:
-        feelings = tuple(tp.emotion for tp in journey.touchpoints(stage))
-        rows.append((stage, feelings, sum(feelings) / len(feelings) if feelings else None))
-    return rows
+def _feeling_rows(journey: Journey) -> list[tuple[str, tuple[int, ...], float | None]]:
+    """Per stage, its touchpoints' feelings and their mean, from the same source as the exported map."""
+    return [(feeling.stage, tuple(moment.emotion for moment in feeling.moments), feeling.mean)
+            for feeling in stage_feelings(journey)]
 
 
 def _title(journey: Journey) -> str:
@@ -143,7 +141,7 @@ def _feeling_row(journey: Journey, lane: EmotionLane) -> str:
     The drawing is stretched sideways to the table's width, so dots are round line caps that do not
     stretch (``vector-effect: non-scaling-stroke``) and the numbers are HTML under it.
     """
-    feelings = stage_feelings(journey)
+    feelings = _feeling_rows(journey)
     width, middle = _COLUMN * len(feelings), _y(0)
     fixed = 'vector-effect="non-scaling-stroke"'
     shapes = [f'<rect x="0" y="0" width="{width}" height="{middle}" fill="{MET}" fill-opacity="0.08"/>',
