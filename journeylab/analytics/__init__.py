@@ -12,6 +12,7 @@ they never change the table you pass in. One module per idea:
 * :mod:`~journeylab.analytics.transitions`: :func:`transition_matrix`,
   :func:`backward_moves` and :func:`time_between_stages`;
 * :mod:`~journeylab.analytics.paths`: :func:`top_paths` and :func:`next_steps`;
+* :mod:`~journeylab.analytics.flows`: :func:`path_flow_table`, paths step by step (notebook 08);
 * :mod:`~journeylab.analytics.goals`: :func:`campaign_kpis` and :func:`goal_attainment`.
 
 Rules shared by every function, so that the numbers can be checked by hand:
@@ -39,6 +40,7 @@ from __future__ import annotations
 import pandas as pd  # noqa: F401  (the example above uses it)
 
 from journeylab.analytics.event_log import REQUIRED_COLUMNS
+from journeylab.analytics.flows import path_flow_table
 from journeylab.analytics.funnels import stage_funnel, time_to_convert
 from journeylab.analytics.goals import campaign_kpis, goal_attainment
 from journeylab.analytics.paths import next_steps, top_paths
@@ -53,6 +55,7 @@ __all__ = [
     "time_between_stages",
     "top_paths",
     "next_steps",
+    "path_flow_table",
     "campaign_kpis",
     "goal_attainment",
 ]
