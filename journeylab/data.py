@@ -29,7 +29,8 @@ and what is allowed.
 A learner's *own* data comes in through the readers (notebook 08), which return
 the same event table as ``load_events``: :func:`read_events` for any CSV, Excel
 or Parquet event log (:mod:`journeylab.event_files`), :func:`read_ga4` and
-:func:`ga4_event_counts` for a Google Analytics 4 export (:mod:`journeylab.ga4`).
+:func:`ga4_event_counts` for a Google Analytics 4 export (:mod:`journeylab.ga4`),
+:func:`read_shopify_orders` for a shop's orders (:mod:`journeylab.shopify`).
 
 >>> customers = load_customers()
 >>> customers.shape
@@ -52,6 +53,7 @@ from journeylab.folders import data_folder
 from journeylab.ga4 import event_counts as ga4_event_counts
 from journeylab.ga4 import read_ga4
 from journeylab.schemas import COMPANY_NAME, DEFAULT_SEED, FILE_NAMES, SCHEMAS, Column, describe, validate
+from journeylab.shopify import read_shopify_orders
 
 __all__ = [
     "COMPANY_NAME",
@@ -70,6 +72,7 @@ __all__ = [
     "read_events",
     "read_ga4",
     "ga4_event_counts",
+    "read_shopify_orders",
 ]
 
 # --- loading -----------------------------------------------------------------------------------
