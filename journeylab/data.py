@@ -26,6 +26,12 @@ also here, as ``jl.data.validate`` and ``jl.data.describe``); the loaders check
 every file against it and give a plain error that names the column, a bad value
 and what is allowed.
 
+A learner's *own* data comes in through the readers (notebook 08), which return
+the same event table as ``load_events``: :func:`read_events` for any CSV, Excel
+or Parquet event log (:mod:`journeylab.event_files`), :func:`read_ga4` and
+:func:`ga4_event_counts` for a Google Analytics 4 export (:mod:`journeylab.ga4`),
+:func:`read_shopify_orders` for a shop's orders (:mod:`journeylab.shopify`).
+
 >>> customers = load_customers()
 >>> customers.shape
 (2000, 17)
@@ -42,8 +48,12 @@ import pandas as pd
 
 from journeylab import synthetic
 from journeylab.errors import FileFormatError
+from journeylab.event_files import read_events
 from journeylab.folders import data_folder
+from journeylab.ga4 import event_counts as ga4_event_counts
+from journeylab.ga4 import read_ga4
 from journeylab.schemas import COMPANY_NAME, DEFAULT_SEED, FILE_NAMES, SCHEMAS, Column, describe, validate
+from journeylab.shopify import read_shopify_orders
 
 __all__ = [
     "COMPANY_NAME",
@@ -59,6 +69,10 @@ __all__ = [
     "load_activities",
     "CourseData",
     "course_data",
+    "read_events",
+    "read_ga4",
+    "ga4_event_counts",
+    "read_shopify_orders",
 ]
 
 # --- loading -----------------------------------------------------------------------------------

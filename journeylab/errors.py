@@ -23,6 +23,7 @@ __all__ = [
     "UnknownNameError",
     "FileFormatError",
     "SchemaError",
+    "NoDataError",
     "CourseFolderError",
 ]
 
@@ -96,6 +97,10 @@ class FileFormatError(JourneyLabError):
 
 class SchemaError(JourneyLabError):
     """A table lacks a column the package needs, or a column has the wrong type."""
+
+
+class NoDataError(JourneyLabError):
+    """A file or a filter leaves nothing to analyse: no file matches, or no event is left once mapped to stages."""
 
 
 class CourseFolderError(JourneyLabError):

@@ -12,6 +12,7 @@ they never change the table you pass in. One module per idea:
 * :mod:`~journeylab.analytics.transitions`: :func:`transition_matrix`,
   :func:`backward_moves` and :func:`time_between_stages`;
 * :mod:`~journeylab.analytics.paths`: :func:`top_paths` and :func:`next_steps`;
+* :mod:`~journeylab.analytics.flows`: :func:`path_flow_table`, paths step by step (notebook 08);
 * :mod:`~journeylab.analytics.goals`: :func:`campaign_kpis`, :func:`goal_attainment` and :func:`better_by`;
 * :mod:`~journeylab.analytics.groups`: :func:`compare_groups` and :func:`wilson_interval`: which
   differences between channels or segments may be chance.
@@ -41,6 +42,7 @@ from __future__ import annotations
 import pandas as pd  # noqa: F401  (the example above uses it)
 
 from journeylab.analytics.event_log import REQUIRED_COLUMNS
+from journeylab.analytics.flows import path_flow_table
 from journeylab.analytics.funnels import stage_funnel, time_to_convert
 from journeylab.analytics.goals import better_by, campaign_kpis, goal_attainment
 from journeylab.analytics.groups import compare_groups, wilson_interval
@@ -56,6 +58,7 @@ __all__ = [
     "time_between_stages",
     "top_paths",
     "next_steps",
+    "path_flow_table",
     "campaign_kpis",
     "goal_attainment",
     "better_by",

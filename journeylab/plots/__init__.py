@@ -13,6 +13,7 @@ journey to a shareable HTML page (:func:`journeylab.page.export_page`).
 * :func:`funnel_breakdown` (notebook 04): one funnel line per channel or segment, each share with its range;
 * :func:`goal_attainment` (notebook 05): how far each stage is from its target, all on one scale;
 * :func:`attribution_comparison` (notebook 06): the credit each attribution model gives each touchpoint;
+* :func:`path_flow` (notebook 08): the most common paths, step by step, with "Other" and "(exit)";
 * :func:`journey_map` (notebook 06): stages by lanes, with every touchpoint's feeling, goals, notes and ideas;
 * :func:`opportunity_matrix` (notebook 07): value against effort, numbered in the order of the ranked list;
 * :func:`export` (notebook 07): any of them to PNG, SVG or PDF; a journey to HTML.
@@ -29,6 +30,7 @@ journeylab.errors.ValidationError: funnel_frame: must be a table (got 'str'). Al
 
 from journeylab.plots.attribution import MODEL_LABELS, attribution_comparison, funnel_breakdown
 from journeylab.plots.files import EXPORT_FORMATS, export
+from journeylab.plots.flows import path_flow
 from journeylab.plots.maps import JOURNEY_MAP_LANES, EmotionLane, MapLane, journey_map
 from journeylab.plots.matrix import QUADRANTS, opportunity_matrix
 from journeylab.plots.people import empathy_map, persona_card
@@ -49,6 +51,7 @@ __all__ = [
     "MODEL_LABELS",
     "attribution_comparison",
     "journey_map",
+    "path_flow",
     "QUADRANTS",
     "opportunity_matrix",
     "persona_card",

@@ -1,0 +1,48 @@
+"""Tests for journeylab.synthetic_ga4: the committed GA4 sample is the generator's output, and it reads into the course."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from journeylab.ga4 import read_ga4
+from journeylab.synthetic_ga4 import SAMPLE_STAGES, ExportSize, generate_ga4_events, write_ga4_export
+
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "ga4_sample"
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    return write_ga4_export(tmp_path_factory.mktemp("ga4"))
+
+
+def test_the_committed_sample_is_what_the_default_seed_writes(written):
+    assert [path.name for path in written] == sorted(path.name for path in SAMPLE_DIR.iterdir())
+    for path in written:
+        assert gzip.decompress(path.read_bytes()) == gzip.decompress((SAMPLE_DIR / path.name).read_bytes()), path.name
+
+
+def test_the_sample_has_bigquerys_shapes():
+    line = json.loads(gzip.open(SAMPLE_DIR / "events_20240301.json.gz", "rt").readline())
+    assert isinstance(line["event_timestamp"], str) and len(line["event_timestamp"]) == 16  # microseconds as text
+    assert {item["key"] for item in line["event_params"]} <= {"ga_session_id", "page_title"}
+    assert set(line["traffic_source"]) == {"name", "medium", "source"}
+
+
+def test_the_sample_reads_into_the_course_with_returning_visitors_on_other_channels():
+    events = read_ga4(SAMPLE_DIR, SAMPLE_STAGES, quiet=True)
+    assert events["timestamp"].between("2024-03-01", "2024-03-15").all()
+    per_user = events.groupby("user_id", observed=True)["channel"].nunique()
+    assert (per_user > 1).mean() > 0.2  # many visitors come back through another channel than their first
+    assert set(events["stage"].unique()) == {"Know", "Like", "Trust", "Try", "Buy"}
+
+
+def test_another_seed_gives_another_export_and_the_same_seed_the_same():
+    small = ExportSize(visitors=30, start="2024-03-01", days=3)
+    assert generate_ga4_events(1, small).equals(generate_ga4_events(1, small))
+    assert not generate_ga4_events(2, small).equals(generate_ga4_events(1, small))
+    assert isinstance(generate_ga4_events(1, small), pd.DataFrame)
