@@ -96,15 +96,15 @@ def test_categorical_stage_and_extra_columns_are_fine():
     assert stage_funnel(events)["users"].tolist() == CLOSED_USERS
 
 
-def test_other_frameworks_and_their_aliases():
-    # five_stage: "consideration" is the alias of Interest, "decision" of Desire.
-    # u1: Awareness, Consideration, Decision in order; u2: Awareness then Action (a skip).
+def test_other_frameworks_with_stage_names_in_any_case():
+    # five_stage, names typed in any case.
+    # u1: Awareness, Interest, Desire in order; u2: Awareness then Action (a skip).
     # Closed: Awareness 2, Interest 1, Desire 1, Action 0, Post-action 0.
     events = pd.DataFrame(
         {
             "user_id": [1, 1, 1, 2, 2],
             "timestamp": ["2024-05-01", "2024-05-02", "2024-05-03", "2024-05-01", "2024-05-02"],
-            "stage": ["awareness", "Consideration", "decision", "Awareness", "Action"],
+            "stage": ["awareness", "INTEREST", "desire", "Awareness", "Action"],
         }
     )
     funnel = stage_funnel(events, framework="five_stage")

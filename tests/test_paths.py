@@ -62,9 +62,9 @@ def test_top_paths_keep_the_n_most_common(n, expected):
 
 
 def test_top_paths_of_another_framework_and_of_an_empty_log():
-    # five_stage: u1 Awareness, Consideration (= Interest), Awareness; u2 Awareness.
+    # five_stage: u1 Awareness, Interest, Awareness; u2 Awareness.
     events = pd.DataFrame({"user_id": [1, 1, 1, 2], "timestamp": ["2024-05-01", "2024-05-02", "2024-05-03", "2024-05-01"],
-                           "stage": ["awareness", "Consideration", "Awareness", "Awareness"]})
+                           "stage": ["awareness", "interest", "Awareness", "Awareness"]})
     paths = top_paths(events, framework="five_stage")
     assert paths["path"].tolist() == ["Awareness", "Awareness → Interest → Awareness"]
     empty = pd.DataFrame({"user_id": [], "timestamp": pd.to_datetime([]), "stage": []})
