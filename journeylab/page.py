@@ -320,8 +320,9 @@ def _opportunities(journey: Journey, actuals: Mapping[str, float]) -> str:
             f'<td class="number">{_e(number(row["effort"]))}</td><td class="number">{_e(number(row["score"]))}</td>'
             f'<td>{_e(row["status"])}</td><td>{_e(row["owner"])}</td><td>{_e(row["why"])}</td></tr>'
         )
-    note = ('<p class="muted">Score = value (the mean of customer and business value, 0-100) per unit of effort '
-            f"(1-5); a stage that misses its goal counts × {MISSED_GOAL_BOOST:g}.</p>")
+    note = ('<p class="muted">Ranked by corner of the value-versus-effort matrix (quick wins, big bets, fill-ins, '
+            "thankless tasks), then by score within a corner: score = value (the mean of customer and business "
+            f"value, 0-100) per unit of effort (1-5); a stage that misses its goal counts × {MISSED_GOAL_BOOST:g}.</p>")
     return note + "\n<table>\n<thead>" + head + "</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
 
 

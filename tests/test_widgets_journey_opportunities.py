@@ -111,6 +111,7 @@ def test_priority_table_ranks_by_value_per_effort_and_follows_changes():
     assert table_rows(builder.priority_table.value) == [
         ("1", "Try", "Free fabric samples"), ("2", "Buy", "Show delivery cost early"), ("3", "Repeat", "Care app")]
     assert "<td>35</td>" in builder.priority_table.value  # 35.0 shown as a person writes it
+    assert "<th>Corner</th>" in builder.priority_table.value and "<td>Quick wins</td>" in builder.priority_table.value
     builder.update_opportunity(0, "Try", effort=5)  # 50 / 5 = 10: now last
     assert [title for *_, title in table_rows(builder.priority_table.value)] == [
         "Show delivery cost early", "Care app", "Free fabric samples"]

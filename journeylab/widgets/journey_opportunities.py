@@ -56,7 +56,8 @@ EFFORT_CHOICES = [("1 · very little work", 1), ("2 · little", 2), ("3 · some"
 _DEFAULTS = {item.name: "" if item.default is dataclasses.MISSING else item.default  # what Clear form shows
              for item in dataclasses.fields(Opportunity)}
 _TABLE_COLUMNS = {"rank": "Rank", "stage": "Stage", "title": "Opportunity", "pain_point": "Pain point",
-                  "value": "Value", "effort": "Effort", "score": "Score", "status": "Status", "owner": "Owner"}
+                  "quadrant": "Corner", "value": "Value", "effort": "Effort", "score": "Score", "status": "Status",
+                  "owner": "Owner"}
 _TABLE_STYLE = """<style>
 .jl-priority {border-collapse: collapse; font-size: 13px; margin-top: 4px}
 .jl-priority th {text-align: left; background: var(--jp-layout-color2, #eee); padding: 4px 10px}
@@ -84,7 +85,8 @@ def priority_table_html(journey: Any) -> str:
     rows = shown.to_html(index=False, escape=True, border=0, classes="jl-priority", justify="left",
                          float_format=plain_number)
     return (f"{_TABLE_STYLE}<b>Priorities</b>: every opportunity of the journey, the most worth doing first. "
-            f"Score = value ÷ effort; value is the mean of customer and business value.{rows}")
+            "Ranked by corner (quick wins, big bets, fill-ins, thankless tasks), then by score = value ÷ effort; "
+            f"value is the mean of customer and business value.{rows}")
 
 
 class OpportunitiesTab:
