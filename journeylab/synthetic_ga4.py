@@ -91,7 +91,8 @@ def generate_ga4_events(seed: int = DEFAULT_SEED, size: ExportSize = SAMPLE) -> 
         parts.append(pd.DataFrame({"session": session, "rank": rank, "event_name": name}))
     events = pd.concat(parts, ignore_index=True).sort_values(["session", "rank"], kind="stable", ignore_index=True)
     step = np.arange(len(events)) - np.repeat(*_group_starts(events["session"].to_numpy()))
-    seconds = starts[events["session"]] + step * rng.uniform(4, 70, len(events))
+    pauses = np.where(step == 0, 0.0, rng.uniform(4, 70, len(events)))  # 4 to 70 seconds after the event before
+    seconds = starts[events["session"]] + _cumulative_by_group(pauses, events["session"].to_numpy())
     micro = (np.datetime64(size.start, "s").astype(np.int64) + seconds) * 1_000_000
     page = np.where(events["event_name"].isin(["page_view", "scroll"]), rng.integers(0, len(_PAGES), len(events)), -1)
     page = np.where(events["event_name"].isin(["view_item", "add_to_cart"]), 1 + rng.integers(0, 3, len(events)), page)

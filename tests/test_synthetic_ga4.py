@@ -46,3 +46,16 @@ def test_another_seed_gives_another_export_and_the_same_seed_the_same():
     assert generate_ga4_events(1, small).equals(generate_ga4_events(1, small))
     assert not generate_ga4_events(2, small).equals(generate_ga4_events(1, small))
     assert isinstance(generate_ga4_events(1, small), pd.DataFrame)
+
+
+def test_a_sessions_events_follow_each_other_in_the_order_a_visit_makes_them():
+    # a visitor's first_visit comes before their page views, a purchase after its add_to_cart
+    events = generate_ga4_events(3, ExportSize(visitors=60, start="2024-03-01", days=5))
+    rank = {name: position for position, name in enumerate(("session_start", "first_visit", "page_view", "scroll",
+                                                            "user_engagement", "view_item", "add_to_cart",
+                                                            "begin_checkout", "purchase"))}
+    ordered = events.sort_values(["user_pseudo_id", "event_timestamp"], kind="stable")
+    steps = ordered.assign(rank=ordered["event_name"].map(rank)).groupby(["user_pseudo_id", "ga_session_id"])["rank"]
+    assert (steps.diff().dropna() >= 0).all()
+    assert (events.groupby(["user_pseudo_id", "ga_session_id"])["event_timestamp"].nunique()
+            == events.groupby(["user_pseudo_id", "ga_session_id"]).size()).all()  # no two events at the same moment
