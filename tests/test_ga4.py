@@ -21,7 +21,7 @@ import pytest
 
 from journeylab import data
 from journeylab.errors import FileFormatError, NoDataError, UnknownNameError
-from journeylab.ga4 import GA4_JSON_COLUMNS, event_counts, flatten_sql, read_ga4
+from journeylab.ga4 import GA4_JSON_COLUMNS, event_counts, first_touch_channels, flatten_sql, read_ga4
 
 EXPORT = Path(__file__).resolve().parent / "fixtures" / "ga4"
 STAGES = {"first_visit": "Know", "page_view": "Like", "view_item": "Trust", "sign_up": "Try", "purchase": "Buy",
@@ -167,3 +167,36 @@ def test_the_bigquery_form_of_the_query_reads_no_first_touch_field():
     sql = flatten_sql("`shop.analytics_123.events_*`", {"purchase": "Buy"}, dialect="bigquery")
     assert "UNNEST(event_params)" in sql and "REGEXP_CONTAINS" in sql and "TIMESTAMP_MICROS" in sql
     assert " traffic_source" not in sql and "(traffic_source" not in sql
+
+
+# worked out by hand: the channel of each kept event's user-level traffic_source (the same on all their rows)
+FIRST_TOUCH = ["Paid Search", "Paid Search", "Paid Search",  # 222.BBB: google / cpc
+               "Paid Social", "Paid Social",  # 333.CCC: facebook / cpc
+               "Organic Social", "Organic Social", "Organic Social"]  # cust-7: instagram / social
+
+
+def test_first_touch_channels_puts_each_events_own_channel_beside_the_users_first_touch():
+    table = first_touch_channels(EXPORT, STAGES)
+    assert table.columns.tolist() == ["user_id", "timestamp", "touchpoint", "stage", "channel", "first_touch"]
+    columns = ["user_id", "timestamp", "touchpoint", "stage", "channel"]
+    pd.testing.assert_frame_equal(plain(table[columns].astype({"touchpoint": object})), expected()[columns])
+    assert table["first_touch"].tolist() == FIRST_TOUCH
+    wrong = table[table["channel"] != table["first_touch"]]
+    # the trap: 222.BBB's Bing visit, 333.CCC's untagged purchase and cust-7's whole newsletter visit
+    assert list(zip(wrong["user_id"], wrong["touchpoint"], wrong["first_touch"])) == [
+        ("222.BBB", "view_item", "Paid Search"), ("333.CCC", "purchase", "Paid Social"),
+        ("cust-7", "page_view", "Organic Social"), ("cust-7", "purchase", "Organic Social")]
+
+
+def test_first_touch_channels_reads_parquet_and_says_not_set_where_the_field_is_missing(parquet_export):
+    table = first_touch_channels(sorted(parquet_export.glob("*.parquet")), STAGES)
+    assert table["first_touch"].tolist() == ["(not set)"] * 8  # the Parquet copy kept only GA4_JSON_COLUMNS
+    with pytest.raises(NoDataError, match="stages"):
+        first_touch_channels(EXPORT, {"add_to_wishlist": "Like"})
+
+
+def test_the_course_query_is_unchanged_unless_the_first_touch_is_asked_for():
+    plain_sql = flatten_sql("events", {"purchase": "Buy"})
+    with_first = flatten_sql("events", {"purchase": "Buy"}, first_touch=True)
+    assert "traffic_source." not in plain_sql.replace("_traffic_source.", "")
+    assert "traffic_source.source AS first_source" in with_first and "AS first_touch" in with_first
