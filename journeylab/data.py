@@ -152,7 +152,10 @@ def load_activities(path: str | Path | None = None) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class CourseData:
-    """The four data sets of one (synthetic) company-year, and the notebook parameters they were made for."""
+    """The four data sets of one (synthetic) company-year, and the notebook parameters they were made for.
+
+    ``events_path`` is notebook 08's GA4 export, checked, as a full path (``None`` in the other notebooks).
+    """
 
     customers: pd.DataFrame
     events: pd.DataFrame
@@ -161,6 +164,7 @@ class CourseData:
     company: str = COMPANY_NAME
     seed: int = DEFAULT_SEED
     framework: str = "hourglass"
+    events_path: str | None = None
 
 
 def course_data(seed: int = DEFAULT_SEED) -> CourseData:
