@@ -30,7 +30,8 @@ A learner's *own* data comes in through the readers (notebook 08), which return
 the same event table as ``load_events``: :func:`read_events` for any CSV, Excel
 or Parquet event log (:mod:`journeylab.event_files`), :func:`read_ga4` and
 :func:`ga4_event_counts` for a Google Analytics 4 export (:mod:`journeylab.ga4`; :func:`ga4_first_touch`
-shows why its user-level first touch is not an event's channel),
+shows why its user-level first touch is not an event's channel, :func:`ga4_download_sql` is the query
+to run in BigQuery for a property too large to download whole),
 :func:`read_shopify_orders` for a shop's orders (:mod:`journeylab.shopify`).
 
 >>> customers = load_customers()
@@ -51,6 +52,7 @@ from journeylab import synthetic
 from journeylab.errors import FileFormatError
 from journeylab.event_files import read_events
 from journeylab.folders import data_folder
+from journeylab.ga4 import download_sql as ga4_download_sql
 from journeylab.ga4 import event_counts as ga4_event_counts
 from journeylab.ga4 import first_touch_channels as ga4_first_touch
 from journeylab.ga4 import read_ga4
@@ -75,6 +77,7 @@ __all__ = [
     "read_ga4",
     "ga4_event_counts",
     "ga4_first_touch",
+    "ga4_download_sql",
     "read_shopify_orders",
 ]
 

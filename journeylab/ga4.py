@@ -29,8 +29,8 @@ from journeylab.event_table import NOT_SET, ReadSummary, check_stage_map, event_
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, get_framework
 from journeylab.ga4_channels import channel_sql
 
-__all__ = ["GA4_JSON_COLUMNS", "FIRST_TOUCH_COLUMN", "NO_USER", "ga4_files", "flatten_sql", "read_ga4", "event_counts",
-           "first_touch_channels"]
+__all__ = ["GA4_JSON_COLUMNS", "FIRST_TOUCH_COLUMN", "NO_USER", "ga4_files", "flatten_sql", "download_sql", "read_ga4",
+           "event_counts", "first_touch_channels"]
 
 GA4_JSON_COLUMNS = {
     "event_timestamp": "BIGINT",  # microseconds since 1970 (UTC); in JSON an INT64 arrives as text
@@ -191,6 +191,36 @@ SELECT
   {stage} AS stage,
   event_name{first_selected}
 FROM traffic"""
+
+
+def download_sql(table: str, stages: dict[str, str | None], framework: str | Framework = DEFAULT_FRAMEWORK, *,
+                 touchpoint: str = "event_name", dialect: str = "bigquery") -> str:
+    """The query to run where a large export lives, so that only the course's five columns are downloaded.
+
+    Introduced in notebook 08. ``table`` is the export's tables in BigQuery,
+    such as ```my-project.analytics_123456789.events_*``` (every day) or
+    ```...events_202403*``` (March 2024 only: BigQuery bills the bytes a query
+    reads). The result has ``user_id``, ``timestamp`` (UTC), ``channel``,
+    ``touchpoint`` and ``stage``, one row per event the map keeps: save it as
+    Parquet (which keeps the times as times) and read it with
+    :func:`journeylab.data.read_events` (``event="stage", channel="channel",
+    touchpoint="touchpoint"``); a test reads DuckDB's Parquet of it that way.
+
+    It is :func:`flatten_sql`, the query :func:`read_ga4` runs in DuckDB,
+    rendered for BigQuery. The DuckDB form is tested against ``read_ga4``'s
+    own rows; the BigQuery form has been checked only as text (its functions
+    and fields), never run in BigQuery.
+
+    >>> print(download_sql("`shop.analytics_1.events_*`", {"purchase": "Buy"}).splitlines()[-3:])
+    ['SELECT user_id, timestamp, channel, touchpoint, stage', 'FROM flat', 'WHERE stage IS NOT NULL AND user_id IS NOT NULL']
+    """
+    stage_map = check_stage_map(stages, get_framework(framework))
+    # flatten_sql is "WITH traffic AS (...) SELECT ... FROM traffic": its last SELECT becomes a second CTE,
+    # so that no WITH sits inside a subquery and the rows can be filtered by the stage it works out
+    traffic, select = flatten_sql(table, stage_map, touchpoint=touchpoint, dialect=dialect).split("\n)\nSELECT\n", 1)
+    return (f"{traffic}\n),\nflat AS (\n  SELECT\n  " + select.replace("\n", "\n  ") + "\n)\n"
+            "SELECT user_id, timestamp, channel, touchpoint, stage\nFROM flat\n"
+            "WHERE stage IS NOT NULL AND user_id IS NOT NULL")
 
 
 def _text(value: str) -> str:

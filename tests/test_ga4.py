@@ -21,7 +21,7 @@ import pytest
 
 from journeylab import data
 from journeylab.errors import FileFormatError, NoDataError, UnknownNameError
-from journeylab.ga4 import GA4_JSON_COLUMNS, event_counts, first_touch_channels, flatten_sql, read_ga4
+from journeylab.ga4 import GA4_JSON_COLUMNS, download_sql, event_counts, first_touch_channels, flatten_sql, read_ga4
 
 EXPORT = Path(__file__).resolve().parent / "fixtures" / "ga4"
 STAGES = {"first_visit": "Know", "page_view": "Like", "view_item": "Trust", "sign_up": "Try", "purchase": "Buy",
@@ -200,3 +200,37 @@ def test_the_course_query_is_unchanged_unless_the_first_touch_is_asked_for():
     with_first = flatten_sql("events", {"purchase": "Buy"}, first_touch=True)
     assert "traffic_source." not in plain_sql.replace("_traffic_source.", "")
     assert "traffic_source.source AS first_source" in with_first and "AS first_touch" in with_first
+
+
+def fixture_source():
+    """DuckDB's FROM clause for the fixture's two files, with the fields read_ga4 reads."""
+    columns = "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in GA4_JSON_COLUMNS.items()) + "}"
+    files = "[" + ", ".join(f"'{path}'" for path in sorted(EXPORT.glob("events_*"))) + "]"
+    return f"read_json({files}, columns = {columns}, format = 'newline_delimited')"
+
+
+def test_the_download_query_in_duckdb_gives_the_rows_read_ga4_keeps():
+    source = fixture_source()
+    rows = duckdb.sql(download_sql(source, STAGES, dialect="duckdb")).df()
+    assert rows.columns.tolist() == ["user_id", "timestamp", "channel", "touchpoint", "stage"]
+    rows = rows.sort_values(["user_id", "timestamp"], ignore_index=True).astype({"timestamp": "datetime64[ns]"})
+    pd.testing.assert_frame_equal(rows.astype({name: object for name in ("user_id", "channel", "touchpoint", "stage")}),
+                                  expected())
+
+
+def test_the_download_saved_as_parquet_reads_back_with_read_events(tmp_path):
+    source = fixture_source()
+    duckdb.sql(f"COPY ({download_sql(source, STAGES, dialect='duckdb')}) TO '{tmp_path / 'flat.parquet'}' (FORMAT parquet)")
+    table = data.read_events(tmp_path / "flat.parquet", event="stage", channel="channel", touchpoint="touchpoint",
+                             quiet=True)
+    pd.testing.assert_frame_equal(plain(table), expected())
+
+
+def test_the_bigquery_download_query_has_one_with_and_only_the_five_columns():
+    sql = download_sql("`shop.analytics_123.events_2024*`", {"purchase": "Buy", "scroll": None}, dialect="bigquery")
+    assert sql.count("WITH ") == 1 and "),\nflat AS (" in sql  # no WITH inside a subquery
+    assert sql.endswith("SELECT user_id, timestamp, channel, touchpoint, stage\nFROM flat\n"
+                        "WHERE stage IS NOT NULL AND user_id IS NOT NULL")
+    assert "FROM `shop.analytics_123.events_2024*`" in sql and "'scroll'" not in sql
+    with pytest.raises(UnknownNameError, match="'purchase' is mapped"):
+        download_sql("events", {"purchase": "Checkout"})
