@@ -23,7 +23,7 @@ from typing import Any
 
 from journeylab import _fields
 from journeylab.errors import FileFormatError, JourneyLabError, NoDataError, UnknownNameError, ValidationError
-from journeylab.folders import find_course_folder
+from journeylab.folders import course_folders
 from journeylab.frameworks import framework_names, get_framework
 
 __all__ = ["Parameter", "PARAMETERS", "EVENTS_PATH_DEFAULT", "check_parameters"]
@@ -64,10 +64,12 @@ _EXPORT_FILES = ("a GA4 export: one file (events_20240301.json.gz), a folder of 
 def _events_path(value: Any) -> str:
     """The GA4 export notebook 08 reads, as a full path that matches at least one file of an export.
 
-    A relative path is looked for from the folder the notebook runs in, and then from the course's
-    ``notebooks/`` folder, so the default finds the course's sample however the notebook is run
-    (JupyterLab, ``journeylab run``, papermill from the course folder). The full path is what is
-    passed on, so a kernel started in another folder reads the same files.
+    A relative path is looked for from the folder the notebook runs in, and then from the
+    ``notebooks/`` folder of every course folder there is (:func:`~journeylab.folders.course_folders`),
+    so the default finds the course's sample however the notebook is run (JupyterLab,
+    ``journeylab run`` or ``cohort``, papermill from the course folder); where no course has it (the
+    package installed from a wheel), the sample is written afresh. The full path is what is passed
+    on, so a kernel started in another folder reads the same files.
     """
     if isinstance(value, os.PathLike):
         value = os.fspath(value)
@@ -75,9 +77,8 @@ def _events_path(value: Any) -> str:
         raise ValidationError("events_path", "must be a path, as text in quotes", value=value, allowed=_EXPORT_FILES)
     text = os.path.expanduser(value.strip())
     folders = [os.getcwd()]
-    course = find_course_folder()
-    if course is not None and not os.path.isabs(text):
-        folders.append(os.fspath(course / "notebooks"))
+    if not os.path.isabs(text):
+        folders += [os.fspath(course / "notebooks") for course in course_folders()]
     from journeylab.ga4 import ga4_files  # loads pandas: only when notebook 08 is opened
 
     for folder in folders:
@@ -90,6 +91,10 @@ def _events_path(value: Any) -> str:
             problem = error.problem if error.field == "path_or_glob" else f"{error.field} {error.problem}"
             raise FileFormatError("events_path", problem, value=value, allowed=_EXPORT_FILES) from None
         return candidate
+    if text == EVENTS_PATH_DEFAULT:  # no course folder has the sample: make it, as the course data is made
+        from journeylab.synthetic_ga4 import sample_folder
+
+        return os.fspath(sample_folder() / "events_*.json.gz")
     where = "" if os.path.isabs(text) else " (a relative path is looked for from the folder this runs in and from the course's notebooks/ folder)"
     raise NoDataError("events_path", f"no file matches this path{where}", value=value, allowed=_EXPORT_FILES)
 

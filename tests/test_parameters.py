@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from journeylab import start
+from journeylab import folders, start
 from journeylab.errors import FileFormatError, NoDataError, UnknownNameError, ValidationError
 from journeylab.frameworks import framework_names
 from journeylab.parameters import EVENTS_PATH_DEFAULT, PARAMETERS, check_parameters
@@ -92,3 +92,23 @@ def test_an_export_path_that_matches_no_export_is_refused_naming_events_path(val
 def test_start_hands_the_checked_export_on_and_other_notebooks_have_none():
     assert start(events_path=EVENTS_PATH_DEFAULT).events_path == SAMPLE
     assert start().events_path is None
+
+
+def test_a_cohort_workbook_without_data_finds_the_courses_sample(tmp_path, monkeypatch):
+    workbook = tmp_path / "workbooks" / "Ann"  # what journeylab cohort makes: a course folder of its own
+    (workbook / "notebooks").mkdir(parents=True)
+    (workbook / "exercises").mkdir()
+    monkeypatch.chdir(workbook / "exercises")
+    assert check_parameters(events_path=EVENTS_PATH_DEFAULT) == {"events_path": SAMPLE}
+
+
+def test_without_any_course_folder_the_default_export_is_written_afresh(tmp_path, monkeypatch):
+    monkeypatch.setattr(folders, "_PACKAGE", tmp_path / "site-packages" / "journeylab")  # a wheel, no checkout
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(folders.COURSE_ENV, raising=False)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    path = Path(check_parameters(events_path=EVENTS_PATH_DEFAULT)["events_path"])
+    assert path.parent.parent == tmp_path and path.name == "events_*.json.gz"
+    assert len(list(path.parent.glob(path.name))) == 14
+    with pytest.raises(NoDataError):  # only the default is made: another path must exist
+        check_parameters(events_path="../data/ga4_sample/events_2023*.json.gz")
