@@ -29,7 +29,9 @@ and what is allowed.
 A learner's *own* data comes in through the readers (notebook 08), which return
 the same event table as ``load_events``: :func:`read_events` for any CSV, Excel
 or Parquet event log (:mod:`journeylab.event_files`), :func:`read_ga4` and
-:func:`ga4_event_counts` for a Google Analytics 4 export (:mod:`journeylab.ga4`),
+:func:`ga4_event_counts` for a Google Analytics 4 export (:mod:`journeylab.ga4`; :func:`ga4_first_touch`
+shows why its user-level first touch is not an event's channel, :func:`ga4_download_sql` is the query
+to run in BigQuery for a property too large to download whole),
 :func:`read_shopify_orders` for a shop's orders (:mod:`journeylab.shopify`).
 
 >>> customers = load_customers()
@@ -50,7 +52,9 @@ from journeylab import synthetic
 from journeylab.errors import FileFormatError
 from journeylab.event_files import read_events
 from journeylab.folders import data_folder
+from journeylab.ga4 import download_sql as ga4_download_sql
 from journeylab.ga4 import event_counts as ga4_event_counts
+from journeylab.ga4 import first_touch_channels as ga4_first_touch
 from journeylab.ga4 import read_ga4
 from journeylab.schemas import COMPANY_NAME, DEFAULT_SEED, FILE_NAMES, SCHEMAS, Column, describe, validate
 from journeylab.shopify import read_shopify_orders
@@ -72,6 +76,8 @@ __all__ = [
     "read_events",
     "read_ga4",
     "ga4_event_counts",
+    "ga4_first_touch",
+    "ga4_download_sql",
     "read_shopify_orders",
 ]
 
@@ -149,7 +155,10 @@ def load_activities(path: str | Path | None = None) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class CourseData:
-    """The four data sets of one (synthetic) company-year, and the notebook parameters they were made for."""
+    """The four data sets of one (synthetic) company-year, and the notebook parameters they were made for.
+
+    ``events_path`` is notebook 08's GA4 export, checked, as a full path (``None`` in the other notebooks).
+    """
 
     customers: pd.DataFrame
     events: pd.DataFrame
@@ -158,6 +167,7 @@ class CourseData:
     company: str = COMPANY_NAME
     seed: int = DEFAULT_SEED
     framework: str = "hourglass"
+    events_path: str | None = None
 
 
 def course_data(seed: int = DEFAULT_SEED) -> CourseData:

@@ -31,7 +31,8 @@ from pathlib import Path
 
 from journeylab.errors import CourseFolderError
 
-__all__ = ["COURSE_ENV", "is_course_folder", "find_course_folder", "course_folder", "data_folder", "refuse_package_folder"]
+__all__ = ["COURSE_ENV", "is_course_folder", "find_course_folder", "course_folders", "course_folder", "data_folder",
+           "refuse_package_folder"]
 
 COURSE_ENV = "JOURNEYLAB_COURSE"
 """The environment variable that points to a course folder from anywhere."""
@@ -58,6 +59,22 @@ def find_course_folder(explicit: str | os.PathLike[str] | None = None) -> Path |
         if is_course_folder(folder):
             return folder
     return None
+
+
+def course_folders() -> list[Path]:
+    """Every course folder there is from here, in the order of :func:`find_course_folder`, each once.
+
+    A workbook made by ``journeylab cohort`` is a course folder of its own, inside
+    no other; the course it was made from is usually the checkout the package was
+    imported from, which comes last.
+    """
+    candidates = [Path(os.environ[COURSE_ENV])] if os.environ.get(COURSE_ENV) else []
+    here = Path.cwd().resolve()
+    found: list[Path] = []
+    for folder in (*candidates, here, *here.parents, _PACKAGE.parent):
+        if is_course_folder(folder) and folder.resolve() not in found:
+            found.append(folder.resolve())
+    return found
 
 
 def course_folder(explicit: str | os.PathLike[str] | None = None) -> Path:

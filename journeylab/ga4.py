@@ -24,12 +24,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
-from journeylab.errors import FileFormatError, NoDataError, UnknownNameError
+from journeylab.errors import FileFormatError, JourneyLabError, NoDataError, UnknownNameError
 from journeylab.event_table import NOT_SET, ReadSummary, check_stage_map, event_table
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, get_framework
 from journeylab.ga4_channels import channel_sql
 
-__all__ = ["GA4_JSON_COLUMNS", "NO_USER", "ga4_files", "flatten_sql", "read_ga4", "event_counts"]
+__all__ = ["GA4_JSON_COLUMNS", "FIRST_TOUCH_COLUMN", "NO_USER", "ga4_files", "flatten_sql", "download_sql", "read_ga4",
+           "event_counts", "first_touch_channels"]
 
 GA4_JSON_COLUMNS = {
     "event_timestamp": "BIGINT",  # microseconds since 1970 (UTC); in JSON an INT64 arrives as text
@@ -47,6 +48,9 @@ GA4_JSON_COLUMNS = {
 
 The user-level ``traffic_source`` is left out on purpose: it is the user's *first* touch, not the event's.
 """
+
+FIRST_TOUCH_COLUMN = {"traffic_source": "STRUCT(name VARCHAR, medium VARCHAR, source VARCHAR)"}
+"""The user-level first touch, read only by :func:`first_touch_channels` to show why it is not the event's channel."""
 
 NO_USER = "(no user id)"
 """How events without ``user_pseudo_id`` and ``user_id`` (consent-mode pings) are counted in the summary."""
@@ -106,7 +110,7 @@ def _param(key: str, dialect: str) -> str:
 
 
 def flatten_sql(source: str, stages: dict[str, str | None], *, touchpoint: str = "event_name",
-                dialect: str = "duckdb", fields: frozenset[str] | None = None) -> str:
+                dialect: str = "duckdb", fields: frozenset[str] | None = None, first_touch: bool = False) -> str:
     """The query that turns GA4's export into the course's columns, for ``"duckdb"`` or ``"bigquery"``.
 
     ``source`` is the table (in BigQuery ``project.analytics_123.events_*``);
@@ -121,6 +125,10 @@ def flatten_sql(source: str, stages: dict[str, str | None], *, touchpoint: str =
     ``source``/``medium`` event parameters; never ``traffic_source``, the
     user's first touch. Each source is used whole (source, medium and campaign
     together), so that one never mixes with another.
+
+    ``first_touch=True`` adds a column ``first_touch``: the channel of the
+    user-level ``traffic_source``, for :func:`first_touch_channels` to show
+    the difference (the course's own query never reads it).
 
     >>> sql = flatten_sql("`shop.analytics_1.events_*`", {"purchase": "Buy"}, dialect="bigquery")
     >>> "TIMESTAMP_MICROS(event_timestamp)" in sql and "traffic_source." not in sql.replace("_traffic_source.", "")
@@ -159,12 +167,20 @@ def flatten_sql(source: str, stages: dict[str, str | None], *, touchpoint: str =
     stitched = (f"FIRST_VALUE({user_id} IGNORE NULLS) OVER (PARTITION BY user_pseudo_id ORDER BY event_timestamp "
                 "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)")
     channel = channel_sql("source", "medium", "campaign", dialect).replace("\n", "\n    ")
+    first_read = first_selected = ""
+    if first_touch:
+        first = {part: field(f"traffic_source.{name}") for part, name in
+                 (("source", "source"), ("medium", "medium"), ("campaign", "name"))}
+        first_read = "".join(f",\n    {first[part]} AS first_{part}" for part in ("source", "medium", "campaign"))
+        first_channel = channel_sql("first_source", "first_medium", "first_campaign", dialect).replace("\n", "\n    ")
+        first_selected = (f",\n  CASE WHEN first_source IS NULL AND first_medium IS NULL THEN '{NOT_SET}' "
+                          f"ELSE {first_channel} END AS first_touch")
     return f"""WITH traffic AS (
   SELECT
     user_pseudo_id, {user_id} AS user_id, event_timestamp, event_name, {touch} AS touchpoint,
     {chosen("source")} AS source,
     {chosen("medium")} AS medium,
-    {chosen("campaign")} AS campaign
+    {chosen("campaign")} AS campaign{first_read}
   FROM {source}
 )
 SELECT
@@ -173,8 +189,38 @@ SELECT
   CASE WHEN source IS NULL AND medium IS NULL THEN '{NOT_SET}' ELSE {channel} END AS channel,
   touchpoint,
   {stage} AS stage,
-  event_name
+  event_name{first_selected}
 FROM traffic"""
+
+
+def download_sql(table: str, stages: dict[str, str | None], framework: str | Framework = DEFAULT_FRAMEWORK, *,
+                 touchpoint: str = "event_name", dialect: str = "bigquery") -> str:
+    """The query to run where a large export lives, so that only the course's five columns are downloaded.
+
+    Introduced in notebook 08. ``table`` is the export's tables in BigQuery,
+    such as ```my-project.analytics_123456789.events_*``` (every day) or
+    ```...events_202403*``` (March 2024 only: BigQuery bills the bytes a query
+    reads). The result has ``user_id``, ``timestamp`` (UTC), ``channel``,
+    ``touchpoint`` and ``stage``, one row per event the map keeps: save it as
+    Parquet (which keeps the times as times) and read it with
+    :func:`journeylab.data.read_events` (``event="stage", channel="channel",
+    touchpoint="touchpoint"``); a test reads DuckDB's Parquet of it that way.
+
+    It is :func:`flatten_sql`, the query :func:`read_ga4` runs in DuckDB,
+    rendered for BigQuery. The DuckDB form is tested against ``read_ga4``'s
+    own rows; the BigQuery form has been checked only as text (its functions
+    and fields), never run in BigQuery.
+
+    >>> print(download_sql("`shop.analytics_1.events_*`", {"purchase": "Buy"}).splitlines()[-3:])
+    ['SELECT user_id, timestamp, channel, touchpoint, stage', 'FROM flat', 'WHERE stage IS NOT NULL AND user_id IS NOT NULL']
+    """
+    stage_map = check_stage_map(stages, get_framework(framework))
+    # flatten_sql is "WITH traffic AS (...) SELECT ... FROM traffic": its last SELECT becomes a second CTE,
+    # so that no WITH sits inside a subquery and the rows can be filtered by the stage it works out
+    traffic, select = flatten_sql(table, stage_map, touchpoint=touchpoint, dialect=dialect).split("\n)\nSELECT\n", 1)
+    return (f"{traffic}\n),\nflat AS (\n  SELECT\n  " + select.replace("\n", "\n  ") + "\n)\n"
+            "SELECT user_id, timestamp, channel, touchpoint, stage\nFROM flat\n"
+            "WHERE stage IS NOT NULL AND user_id IS NOT NULL")
 
 
 def _text(value: str) -> str:
@@ -273,17 +319,71 @@ def event_counts(path_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLi
     return pd.Series({str(name): int(count) for name, count in rows}, name="events", dtype="int64").rename_axis("event_name")
 
 
+def first_touch_channels(
+    path_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    stages: dict[str, str | None],
+    framework: str | Framework = DEFAULT_FRAMEWORK,
+    *,
+    touchpoint: str = "event_name",
+    time_zone: str | None = None,
+) -> pd.DataFrame:
+    """The first-touch trap, on your own export: each event :func:`read_ga4` keeps, with two channels side by side.
+
+    Introduced in notebook 08. ``channel`` is the channel :func:`read_ga4`
+    gives the event: its own traffic source. ``first_touch`` is the channel
+    GA4's user-level ``traffic_source`` would give it: where the user came
+    from the very first time, the same on every event of theirs. Where the two
+    differ, a report that takes ``traffic_source`` as the event's channel
+    credits the event to the wrong channel.
+
+    The rows are those of :func:`read_ga4`'s table, sorted the same way (by
+    customer, then time), with ``user_id``, ``timestamp``, ``touchpoint``,
+    ``stage``, ``channel`` and ``first_touch`` (text, so that the two channels
+    can be compared with ``!=``). The arguments are :func:`read_ga4`'s.
+    """
+    fw = get_framework(framework)
+    stage_map = check_stage_map(stages, fw)
+    zone = _zone(time_zone)
+    files, kind = ga4_files(path_or_glob)
+    connection = _connect()
+    try:
+        source, fields = _source(connection, files, kind, first_touch=True)
+        query = flatten_sql(source, stage_map, touchpoint=touchpoint, fields=fields, first_touch=True)
+        frame = connection.execute(f"SELECT user_id, timestamp, touchpoint, stage, channel, first_touch FROM ({query}) "
+                                   "WHERE stage IS NOT NULL AND user_id IS NOT NULL").df()
+    except JourneyLabError:
+        raise
+    except Exception as error:
+        raise FileFormatError(Path(files[0]).name, f"cannot be read as a GA4 export ({_first_line(error)})",
+                              allowed="the event tables of a GA4 BigQuery export, as newline-delimited JSON or "
+                                      "Parquet") from None
+    finally:
+        connection.close()
+    if len(frame) == 0:
+        raise NoDataError("stages", "no event of the export is left once mapped to stages",
+                          allowed="a stage map whose keys are event names found in the file")
+    times = frame["timestamp"]
+    if zone is not None:
+        times = times.dt.tz_localize("UTC").dt.tz_convert(zone).dt.tz_localize(None)
+    frame["timestamp"] = times.astype("datetime64[ns]")
+    rank = frame["stage"].map({name: position for position, name in enumerate(fw.stage_names)})
+    order = frame.assign(_rank=rank).sort_values(["user_id", "timestamp", "_rank"], kind="stable").index
+    text = {name: "str" for name in ("user_id", "touchpoint", "stage", "channel", "first_touch")}
+    return frame.loc[order].astype(text).reset_index(drop=True)
+
+
 def _connect() -> Any:
     import duckdb  # loaded on use: importing the package stays light
 
     return duckdb.connect()
 
 
-def _source(connection: Any, files: list[str], kind: str) -> tuple[str, frozenset[str] | None]:
+def _source(connection: Any, files: list[str], kind: str, first_touch: bool = False) -> tuple[str, frozenset[str] | None]:
     """The FROM clause that reads the files, and (for Parquet) which of the fields we read they have."""
     listed = "[" + ", ".join(_text(name) for name in files) + "]"
     if kind == "json":
-        columns = "{" + ", ".join(f"{_text(name)}: {_text(kind)}" for name, kind in GA4_JSON_COLUMNS.items()) + "}"
+        wanted = GA4_JSON_COLUMNS | (FIRST_TOUCH_COLUMN if first_touch else {})
+        columns = "{" + ", ".join(f"{_text(name)}: {_text(kind)}" for name, kind in wanted.items()) + "}"
         return f"read_json({listed}, columns = {columns}, format = 'newline_delimited')", None
     source = f"read_parquet({listed}, union_by_name = true)"
     try:

@@ -31,11 +31,14 @@ def start(**parameters: Any) -> CourseData:
     """Check a notebook's parameters and return the course data they ask for. Introduced in notebook 00.
 
     Each parameter left out takes its default (see :data:`journeylab.parameters.PARAMETERS`);
-    an unknown name or a bad value is an error that names it and what is allowed.
+    an unknown name or a bad value is an error that names it and what is allowed. Notebook 08
+    also gives ``events_path``: its files are checked, and ``data.events_path`` is their full path.
     """
-    settings = {name: parameter.default for name, parameter in PARAMETERS.items()} | check_parameters(**parameters)
+    given = check_parameters(**parameters)
+    settings = {name: parameter.default for name, parameter in PARAMETERS.items()} | given
     # the course's tables hold sentences (a column's meaning, a marketing statement): show them
     # whole, where pandas would cut them after 50 characters with "..."
     pd.set_option("display.max_colwidth", 200)
     data = course_data(settings["seed"])
-    return dataclasses.replace(data, company=settings["company"], framework=settings["framework"])
+    return dataclasses.replace(data, company=settings["company"], framework=settings["framework"],
+                               events_path=given.get("events_path"))

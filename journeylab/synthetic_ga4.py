@@ -12,7 +12,10 @@ Parquet. The committed sample ``data/ga4_sample/`` is :data:`SAMPLE` made with
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +24,7 @@ import pandas as pd
 
 from journeylab.schemas import DEFAULT_SEED
 
-__all__ = ["SOURCES", "SAMPLE", "SAMPLE_STAGES", "generate_ga4_events", "write_ga4_export"]
+__all__ = ["SOURCES", "SAMPLE", "SAMPLE_STAGES", "generate_ga4_events", "write_ga4_export", "sample_folder"]
 
 SOURCES = (  # source, medium, campaign, weight for a first visit, weight for a return visit
     ("(direct)", "(none)", "", 18, 30),
@@ -91,7 +94,8 @@ def generate_ga4_events(seed: int = DEFAULT_SEED, size: ExportSize = SAMPLE) -> 
         parts.append(pd.DataFrame({"session": session, "rank": rank, "event_name": name}))
     events = pd.concat(parts, ignore_index=True).sort_values(["session", "rank"], kind="stable", ignore_index=True)
     step = np.arange(len(events)) - np.repeat(*_group_starts(events["session"].to_numpy()))
-    seconds = starts[events["session"]] + step * rng.uniform(4, 70, len(events))
+    pauses = np.where(step == 0, 0.0, rng.uniform(4, 70, len(events)))  # 4 to 70 seconds after the event before
+    seconds = starts[events["session"]] + _cumulative_by_group(pauses, events["session"].to_numpy())
     micro = (np.datetime64(size.start, "s").astype(np.int64) + seconds) * 1_000_000
     page = np.where(events["event_name"].isin(["page_view", "scroll"]), rng.integers(0, len(_PAGES), len(events)), -1)
     page = np.where(events["event_name"].isin(["view_item", "add_to_cart"]), 1 + rng.integers(0, 3, len(events)), page)
@@ -152,6 +156,31 @@ def write_ga4_export(directory: str | os.PathLike[str], seed: int = DEFAULT_SEED
         files.append(path)
     connection.close()
     return files
+
+
+def sample_folder() -> Path:
+    """The committed sample, ``data/ga4_sample`` of a course folder, or the same files written afresh.
+
+    Outside a course folder (the package installed from a wheel) the sample is
+    written once into the computer's temporary folder, as the course data is
+    made afresh from its seed; the folder's name changes with this module, so
+    a copy from an older generator is never read.
+    """
+    from journeylab.folders import course_folders
+
+    for course in course_folders():  # a cohort's workbook is a course folder without data/: look further
+        if (course / "data" / "ga4_sample").is_dir():
+            return course / "data" / "ga4_sample"
+    version = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:10]
+    target = Path(tempfile.gettempdir()) / f"journeylab-ga4-sample-{DEFAULT_SEED}-{version}"
+    if not target.is_dir():
+        scratch = Path(tempfile.mkdtemp(prefix=".journeylab-ga4-sample-", dir=target.parent))
+        write_ga4_export(scratch)
+        try:
+            os.replace(scratch, target)  # at once: a run that loses the race reads the winner's files
+        except OSError:
+            shutil.rmtree(scratch, ignore_errors=True)
+    return target
 
 
 def _pick(rng: np.random.Generator, weights: np.ndarray, count: int) -> np.ndarray:

@@ -14,12 +14,14 @@ the same files); rounded and differently written answers are made from them.
 
 import dataclasses
 from functools import cache
+from pathlib import Path
 
 import pytest
 
 import journeylab as jl
 from journeylab import data
 from journeylab.exercises import check, course_exercises
+from journeylab.synthetic_ga4 import SAMPLE_STAGES
 
 RIGHT, WRONG, UNANSWERED = "correct", "incorrect", "not answered yet"
 
@@ -154,6 +156,36 @@ def missed_months():
 def met_months():
     rates = jl.analytics.campaign_kpis(campaigns())["cart_abandonment_rate"]
     return rates.index[rates <= 70].tolist()
+
+
+GA4_SAMPLE = Path(__file__).resolve().parent.parent / "data" / "ga4_sample"
+
+
+@cache
+def ga4_events():
+    """The notebook-08 sample read as the notebook reads it, with its stage map."""
+    return data.read_ga4(GA4_SAMPLE, SAMPLE_STAGES, quiet=True)
+
+
+@cache
+def ga4_counts():
+    return data.ga4_event_counts(GA4_SAMPLE)
+
+
+def ga4_funnel(**options):
+    return jl.analytics.stage_funnel(ga4_events(), **options)
+
+
+@cache
+def trap_purchase():
+    """The purchase of 08-first-touch-trap: the last buyer whose purchase's channel is not their first touch."""
+    trap = data.ga4_first_touch(GA4_SAMPLE, SAMPLE_STAGES)
+    buys = trap[(trap["stage"] == "Buy") & (trap["channel"] != trap["first_touch"])]
+    return buys.iloc[-1]
+
+
+def after_trust():
+    return jl.analytics.path_flow_table(ga4_events(), steps=2, start="Trust").iloc[0]
 
 
 SORTED = right("01-strategy-or-tactic")
@@ -408,6 +440,35 @@ ANSWERS = [
     ("07-missed-goal-first", "buy stage", RIGHT),
     ("07-missed-goal-first", "Like", WRONG),
     ("07-missed-goal-first", "Repeat", WRONG),
+    ("08-buy-event", "purchase", RIGHT),
+    ("08-buy-event", " Purchase ", RIGHT),
+    ("08-buy-event", "begin_checkout", WRONG),  # the checkout starts, many leave before paying
+    ("08-buy-event", "Buy", WRONG),  # the stage, not the event
+    ("08-buy-event", "purchases", WRONG),
+    ("08-buy-event", "...", UNANSWERED),
+    ("08-events-left-out", int(ga4_counts().sum()) - len(ga4_events()), RIGHT),
+    ("08-events-left-out", f"{int(ga4_counts().sum()) - len(ga4_events()):,}", RIGHT),  # "2,033", as the summary writes it
+    ("08-events-left-out", len(ga4_events()), WRONG),  # the events kept
+    ("08-events-left-out", int(ga4_counts().sum()), WRONG),  # every event read
+    ("08-events-left-out", int(ga4_counts()["scroll"]), WRONG),  # one name's events
+    ("08-events-left-out", 2000, WRONG),  # a round guess: a whole number is read as exact
+    ("08-first-touch-trap", trap_purchase()["channel"], RIGHT),
+    ("08-first-touch-trap", trap_purchase()["channel"].lower().replace("email", "e-mail"), RIGHT),
+    ("08-first-touch-trap", trap_purchase()["first_touch"], WRONG),  # the trap
+    ("08-first-touch-trap", "Instagram", WRONG),  # a source, not a channel
+    ("08-first-touch-trap", ..., UNANSWERED),
+    ("08-step-into-buy", ga4_funnel().loc["Buy", "step_conversion"], RIGHT),
+    ("08-step-into-buy", f"{ga4_funnel().loc['Buy', 'step_conversion']:.1f}%", RIGHT),
+    ("08-step-into-buy", round(ga4_funnel().loc["Buy", "step_conversion"]), RIGHT),
+    ("08-step-into-buy", ga4_funnel().loc["Buy", "overall_conversion"], WRONG),
+    ("08-step-into-buy", 100 * ga4_counts()["purchase"] / ga4_counts()["add_to_cart"], WRONG),  # events, not customers
+    ("08-step-into-buy", ga4_funnel().loc["Buy", "step_conversion"] / 100, WRONG),
+    ("08-step-into-buy", "...", UNANSWERED),
+    ("08-after-trust", after_trust()["target"], RIGHT),
+    ("08-after-trust", "exit", RIGHT),
+    ("08-after-trust", "Try", WRONG),  # the step forward, which fewer took
+    ("08-after-trust", "Trust", WRONG),  # where the paths start
+    ("08-after-trust", int(after_trust()["users"]), WRONG),  # the number, not the node
 ]
 
 

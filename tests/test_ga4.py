@@ -21,7 +21,7 @@ import pytest
 
 from journeylab import data
 from journeylab.errors import FileFormatError, NoDataError, UnknownNameError
-from journeylab.ga4 import GA4_JSON_COLUMNS, event_counts, flatten_sql, read_ga4
+from journeylab.ga4 import GA4_JSON_COLUMNS, download_sql, event_counts, first_touch_channels, flatten_sql, read_ga4
 
 EXPORT = Path(__file__).resolve().parent / "fixtures" / "ga4"
 STAGES = {"first_visit": "Know", "page_view": "Like", "view_item": "Trust", "sign_up": "Try", "purchase": "Buy",
@@ -167,3 +167,70 @@ def test_the_bigquery_form_of_the_query_reads_no_first_touch_field():
     sql = flatten_sql("`shop.analytics_123.events_*`", {"purchase": "Buy"}, dialect="bigquery")
     assert "UNNEST(event_params)" in sql and "REGEXP_CONTAINS" in sql and "TIMESTAMP_MICROS" in sql
     assert " traffic_source" not in sql and "(traffic_source" not in sql
+
+
+# worked out by hand: the channel of each kept event's user-level traffic_source (the same on all their rows)
+FIRST_TOUCH = ["Paid Search", "Paid Search", "Paid Search",  # 222.BBB: google / cpc
+               "Paid Social", "Paid Social",  # 333.CCC: facebook / cpc
+               "Organic Social", "Organic Social", "Organic Social"]  # cust-7: instagram / social
+
+
+def test_first_touch_channels_puts_each_events_own_channel_beside_the_users_first_touch():
+    table = first_touch_channels(EXPORT, STAGES)
+    assert table.columns.tolist() == ["user_id", "timestamp", "touchpoint", "stage", "channel", "first_touch"]
+    columns = ["user_id", "timestamp", "touchpoint", "stage", "channel"]
+    pd.testing.assert_frame_equal(plain(table[columns].astype({"touchpoint": object})), expected()[columns])
+    assert table["first_touch"].tolist() == FIRST_TOUCH
+    wrong = table[table["channel"] != table["first_touch"]]
+    # the trap: 222.BBB's Bing visit, 333.CCC's untagged purchase and cust-7's whole newsletter visit
+    assert list(zip(wrong["user_id"], wrong["touchpoint"], wrong["first_touch"])) == [
+        ("222.BBB", "view_item", "Paid Search"), ("333.CCC", "purchase", "Paid Social"),
+        ("cust-7", "page_view", "Organic Social"), ("cust-7", "purchase", "Organic Social")]
+
+
+def test_first_touch_channels_reads_parquet_and_says_not_set_where_the_field_is_missing(parquet_export):
+    table = first_touch_channels(sorted(parquet_export.glob("*.parquet")), STAGES)
+    assert table["first_touch"].tolist() == ["(not set)"] * 8  # the Parquet copy kept only GA4_JSON_COLUMNS
+    with pytest.raises(NoDataError, match="stages"):
+        first_touch_channels(EXPORT, {"add_to_wishlist": "Like"})
+
+
+def test_the_course_query_is_unchanged_unless_the_first_touch_is_asked_for():
+    plain_sql = flatten_sql("events", {"purchase": "Buy"})
+    with_first = flatten_sql("events", {"purchase": "Buy"}, first_touch=True)
+    assert "traffic_source." not in plain_sql.replace("_traffic_source.", "")
+    assert "traffic_source.source AS first_source" in with_first and "AS first_touch" in with_first
+
+
+def fixture_source():
+    """DuckDB's FROM clause for the fixture's two files, with the fields read_ga4 reads."""
+    columns = "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in GA4_JSON_COLUMNS.items()) + "}"
+    files = "[" + ", ".join(f"'{path}'" for path in sorted(EXPORT.glob("events_*"))) + "]"
+    return f"read_json({files}, columns = {columns}, format = 'newline_delimited')"
+
+
+def test_the_download_query_in_duckdb_gives_the_rows_read_ga4_keeps():
+    source = fixture_source()
+    rows = duckdb.sql(download_sql(source, STAGES, dialect="duckdb")).df()
+    assert rows.columns.tolist() == ["user_id", "timestamp", "channel", "touchpoint", "stage"]
+    rows = rows.sort_values(["user_id", "timestamp"], ignore_index=True).astype({"timestamp": "datetime64[ns]"})
+    pd.testing.assert_frame_equal(rows.astype({name: object for name in ("user_id", "channel", "touchpoint", "stage")}),
+                                  expected())
+
+
+def test_the_download_saved_as_parquet_reads_back_with_read_events(tmp_path):
+    source = fixture_source()
+    duckdb.sql(f"COPY ({download_sql(source, STAGES, dialect='duckdb')}) TO '{tmp_path / 'flat.parquet'}' (FORMAT parquet)")
+    table = data.read_events(tmp_path / "flat.parquet", event="stage", channel="channel", touchpoint="touchpoint",
+                             quiet=True)
+    pd.testing.assert_frame_equal(plain(table), expected())
+
+
+def test_the_bigquery_download_query_has_one_with_and_only_the_five_columns():
+    sql = download_sql("`shop.analytics_123.events_2024*`", {"purchase": "Buy", "scroll": None}, dialect="bigquery")
+    assert sql.count("WITH ") == 1 and "),\nflat AS (" in sql  # no WITH inside a subquery
+    assert sql.endswith("SELECT user_id, timestamp, channel, touchpoint, stage\nFROM flat\n"
+                        "WHERE stage IS NOT NULL AND user_id IS NOT NULL")
+    assert "FROM `shop.analytics_123.events_2024*`" in sql and "'scroll'" not in sql
+    with pytest.raises(UnknownNameError, match="'purchase' is mapped"):
+        download_sql("events", {"purchase": "Checkout"})

@@ -219,3 +219,10 @@ def test_goal_attainment_refuses_a_table_it_cannot_draw_and_names_the_column(cha
     with pytest.raises(error) as caught:
         plots.goal_attainment(change(attainment_table()))
     assert caught.value.field == field
+
+
+def test_a_gap_of_one_point_is_one_point():
+    from journeylab.plots.stages import _gap_text
+
+    assert _gap_text(1.0, "%", "higher") == ": 1 point better"
+    assert _gap_text(-1.5, "%", "higher") == ": 1.5 points worse"

@@ -61,3 +61,18 @@ def test_the_editor_says_a_problem_instead_of_raising(tmp_path):
     editor.set_stage("scroll", "Browse")
     assert "has no stage" in editor.message.value or "does not have" in editor.message.value
     assert editor.stages["scroll"] is None
+
+
+def test_a_saved_map_wins_over_the_starting_map_a_notebook_passes(tmp_path):
+    start = {"page_view": "Like", "purchase": "Buy"}
+    first = StageMapEditor(COUNTS, tmp_path / "my_journey.json", stages=start)
+    assert first.stages == {"page_view": "Like", "scroll": None, "first_visit": None, "purchase": "Buy"}
+    assert first.message.value == ""
+    first.dropdowns["page_view"].value = LEAVE_OUT  # the learner leaves page views out ...
+    first.dropdowns["first_visit"].value = "Know"
+    first.save()
+    again = StageMapEditor(COUNTS, tmp_path / "my_journey.json", stages=start)  # ... and runs the notebook again
+    assert again.stages == {"page_view": None, "scroll": None, "first_visit": "Know", "purchase": "Buy"}
+    assert "Opened the stage map saved in my_journey.stages.json" in again.message.value
+    with pytest.raises(UnknownNameError, match="'purchase' is mapped to a stage"):
+        StageMapEditor(COUNTS, tmp_path / "my_journey.json", stages={"purchase": "Checkout"})

@@ -9,8 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from journeylab import folders
 from journeylab.ga4 import read_ga4
-from journeylab.synthetic_ga4 import SAMPLE_STAGES, ExportSize, generate_ga4_events, write_ga4_export
+from journeylab.synthetic_ga4 import SAMPLE_STAGES, ExportSize, generate_ga4_events, sample_folder, write_ga4_export
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "ga4_sample"
 
@@ -46,3 +47,30 @@ def test_another_seed_gives_another_export_and_the_same_seed_the_same():
     assert generate_ga4_events(1, small).equals(generate_ga4_events(1, small))
     assert not generate_ga4_events(2, small).equals(generate_ga4_events(1, small))
     assert isinstance(generate_ga4_events(1, small), pd.DataFrame)
+
+
+def test_a_sessions_events_follow_each_other_in_the_order_a_visit_makes_them():
+    # a visitor's first_visit comes before their page views, a purchase after its add_to_cart
+    events = generate_ga4_events(3, ExportSize(visitors=60, start="2024-03-01", days=5))
+    rank = {name: position for position, name in enumerate(("session_start", "first_visit", "page_view", "scroll",
+                                                            "user_engagement", "view_item", "add_to_cart",
+                                                            "begin_checkout", "purchase"))}
+    ordered = events.sort_values(["user_pseudo_id", "event_timestamp"], kind="stable")
+    steps = ordered.assign(rank=ordered["event_name"].map(rank)).groupby(["user_pseudo_id", "ga_session_id"])["rank"]
+    assert (steps.diff().dropna() >= 0).all()
+    assert (events.groupby(["user_pseudo_id", "ga_session_id"])["event_timestamp"].nunique()
+            == events.groupby(["user_pseudo_id", "ga_session_id"]).size()).all()  # no two events at the same moment
+
+
+def test_the_sample_folder_is_the_committed_one_or_written_afresh_outside_a_course(tmp_path, monkeypatch):
+    assert sample_folder() == SAMPLE_DIR
+    monkeypatch.setattr(folders, "_PACKAGE", tmp_path / "site-packages" / "journeylab")  # a wheel, no checkout
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(folders.COURSE_ENV, raising=False)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    written = sample_folder()
+    assert written.parent == tmp_path and sorted(path.name for path in written.iterdir()) == sorted(
+        path.name for path in SAMPLE_DIR.iterdir())
+    first = SAMPLE_DIR / "events_20240301.json.gz"
+    assert gzip.decompress((written / first.name).read_bytes()) == gzip.decompress(first.read_bytes())
+    assert sample_folder() == written  # written once

@@ -1,6 +1,6 @@
 """The course's exercises, and the ``check``, ``hint`` and ``progress`` that notebooks call.
 
-One module per notebook (``nb00`` … ``nb07``), one checker per exercise. Ids read
+One module per notebook (``nb00`` … ``nb08``), one checker per exercise. Ids read
 ``NN-short-name``, where ``NN`` is the notebook that asks the question. A checker
 returns ``None`` for a right answer, or one sentence that says what is wrong
 without giving the answer away; hints go from gentle to nearly the answer.
@@ -29,7 +29,7 @@ from journeylab.progress_store import Progress, record_pass
 
 __all__ = ["NOTEBOOK_MODULES", "course_exercises", "check", "hint", "Hint", "progress"]
 
-NOTEBOOK_MODULES = ("nb00", "nb01", "nb02", "nb03", "nb04", "nb05", "nb06", "nb07")
+NOTEBOOK_MODULES = ("nb00", "nb01", "nb02", "nb03", "nb04", "nb05", "nb06", "nb07", "nb08")
 """The modules that hold the exercises, one per notebook, in course order."""
 
 _hints_given: dict[str, int] = {}

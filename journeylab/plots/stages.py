@@ -358,7 +358,7 @@ def _gap_text(gap: float, unit: str, direction: str) -> str:
         return ": exactly on target"
     better = (gap > 0) == (direction == "higher")
     size = layout.number(round(abs(gap), 2))
-    amount = f"{size} points" if unit == "%" else layout.with_unit(round(abs(gap), 2), unit)
+    amount = f"{size} point{'' if size == '1' else 's'}" if unit == "%" else layout.with_unit(round(abs(gap), 2), unit)
     return f": {amount} {'better' if better else 'worse'}"
 
 

@@ -13,11 +13,13 @@ Show a builder by making it the last line of a cell::
     builder = JourneyBuilder.from_file("my_journey.json")
     builder
 
-Introduced in notebooks 02 (empathy map), 03 (persona) and 07 (journey).
+Introduced in notebooks 02 (empathy map), 03 (persona) and 07 (journey); the stage map
+editor, which sorts the event names of one's own data into stages, in notebook 08.
 """
 
 from journeylab.widgets.empathy import EmpathyMapBuilder
 from journeylab.widgets.journey import JourneyBuilder
 from journeylab.widgets.persona import PersonaBuilder
+from journeylab.widgets.stage_map import StageMapEditor
 
-__all__ = ["PersonaBuilder", "EmpathyMapBuilder", "JourneyBuilder"]
+__all__ = ["PersonaBuilder", "EmpathyMapBuilder", "JourneyBuilder", "StageMapEditor"]

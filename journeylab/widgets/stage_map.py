@@ -17,7 +17,7 @@ import pandas as pd
 from journeylab.errors import JourneyLabError
 from journeylab.event_table import check_stage_map
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, get_framework
-from journeylab.stage_map import load_stage_map, save_stage_map
+from journeylab.stage_map import load_stage_map, save_stage_map, stage_map_path
 from journeylab.widgets._common import button, say_ok, say_problem
 
 __all__ = ["LEAVE_OUT", "StageMapEditor"]
@@ -31,14 +31,18 @@ class StageMapEditor(widgets.VBox):
 
     ``journey_path`` is the learner's journey file; the map is saved beside it
     (``my_journey.stages.json``) and read back from there when the editor opens.
+    ``stages`` is the map to start from when none is saved yet; a saved map
+    replaces it whole (an event name the learner left out stays out), so a
+    notebook that passes a starting map still opens with the learner's choices.
     """
 
     def __init__(self, counts: pd.Series, journey_path: str | os.PathLike[str],
                  framework: str | Framework = DEFAULT_FRAMEWORK, stages: dict[str, str | None] | None = None) -> None:
         self.framework = get_framework(framework)
         self.journey_path = Path(journey_path)
-        saved = load_stage_map(self.journey_path, self.framework)
-        chosen = check_stage_map({**saved, **(stages or {})}, self.framework)
+        starting = check_stage_map(stages or {}, self.framework)
+        saved = stage_map_path(self.journey_path)
+        chosen = load_stage_map(self.journey_path, self.framework) if saved.exists() else starting
         ordered = counts.sort_values(ascending=False, kind="stable")
         self.names = [str(name) for name in ordered.index]
         self.stages: dict[str, str | None] = {name: chosen.get(name) for name in self.names}
@@ -53,7 +57,7 @@ class StageMapEditor(widgets.VBox):
             rows.append(widgets.HBox([widgets.Label(name, layout=widgets.Layout(width="220px")),
                                       widgets.Label(f"{int(count):,} events", layout=widgets.Layout(width="120px")),
                                       dropdown]))
-        self.message = widgets.HTML()
+        self.message = widgets.HTML(say_ok(f"Opened the stage map saved in {saved.name}.") if saved.exists() else "")
         super().__init__([*rows, button("Save the stage map", self.save, style="primary"), self.message])
 
     def set_stage(self, name: str, stage: str | None) -> None:
