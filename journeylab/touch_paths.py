@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from journeylab import _fields
-from journeylab.analytics.event_log import REQUIRED_COLUMNS, read_events
+from journeylab.analytics.event_log import REQUIRED_COLUMNS, codes_in_use, read_events
 from journeylab.errors import SchemaError, UnknownNameError, ValidationError
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, get_framework
 
@@ -70,7 +70,7 @@ def read_touches(events: pd.DataFrame, by: str, conversion_stage: str, framework
                           f"{' and '.join(repr(column) for column in missing)} (its columns are: {present})",
                           allowed="a table with the columns " + ", ".join(needed))
     log = read_events(events, fw)  # user_id, timestamp and stage: checked and turned into codes
-    codes, names = _factorize(events[by].to_numpy())  # the bare array: faster than the column in pandas 3
+    codes, names = _name_codes(events[by])
     if (codes < 0).any():
         count = int((codes < 0).sum())
         raise SchemaError(by, f"{'1 event has' if count == 1 else f'{count} events have'} no {by}",
@@ -91,6 +91,22 @@ def read_touches(events: pd.DataFrame, by: str, conversion_stage: str, framework
     touches = Touches(names=np.asarray(names, dtype=object)[used], user=user[on_path], name=new_code[name[on_path]],
                        time=time[on_path], stage=stage[on_path], converted=converted)
     return touches, fw
+
+
+def _name_codes(column: pd.Series) -> tuple[np.ndarray, pd.Index | np.ndarray]:
+    """Codes and distinct names of the credited column: a category's own codes, renumbered alphabetically."""
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        return _factorize(column.to_numpy())  # the bare array: faster than the column in pandas 3
+    codes, names = codes_in_use(column)
+    if names.is_monotonic_increasing:  # as the course's loaders make them
+        return codes, names
+    try:
+        alphabetical = names.argsort()
+    except TypeError:  # text and numbers together cannot be sorted
+        return codes, names
+    rank = np.empty(len(names) + 1, dtype=np.int64)
+    rank[alphabetical], rank[-1] = np.arange(len(names)), -1  # the last entry: -1 (no name) stays -1
+    return rank[codes], names[alphabetical]
 
 
 def _factorize(values: pd.Series | np.ndarray) -> tuple[np.ndarray, pd.Index | np.ndarray]:
