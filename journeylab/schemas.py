@@ -246,23 +246,38 @@ def event_categories(events: pd.DataFrame) -> pd.DataFrame:
     loaded. The course's loaders and generator return events this way, and so
     should any reader of other event logs (GA4, Shopify). The categories are the
     values that occur, so counts list no empty rows: stages in journey order
-    (names outside the hourglass after them), the rest alphabetically, as the
-    analyses sort them. A copy is returned; missing columns are skipped and
-    other columns left as they are.
+    (names outside the hourglass after them), users in the order they first
+    appear (so a log sorted by user keeps sorted codes, and sorting is skipped),
+    touchpoints and channels alphabetically, as the analyses list them. A copy
+    is returned; missing columns are skipped and other columns left as they are.
 
     >>> events = event_categories(pd.DataFrame({"user_id": ["U2", "U1"], "stage": ["Like", "Know"]}))
     >>> events["stage"].cat.categories.tolist(), events["user_id"].cat.categories.tolist()
-    (['Know', 'Like'], ['U1', 'U2'])
+    (['Know', 'Like'], ['U2', 'U1'])
     """
     table = events.copy()
     for name in EVENT_CATEGORIES:
         if name in table.columns:
-            table[name] = _as_category(table[name], STAGES if name == "stage" else ())
+            order = {"stage": STAGES, "user_id": None}.get(name, ())
+            table[name] = _as_category(table[name], order)
     return table
 
 
-def _as_category(column: pd.Series, first: tuple[str, ...]) -> pd.Series:
-    """One column as a category of the values in it: ``first`` in its order, then the rest sorted."""
+def _as_category(column: pd.Series, first: tuple[str, ...] | None) -> pd.Series:
+    """One column as a category of the values in it: ``first`` in its order, then the rest sorted;
+    with ``first=None``, in the order the values first appear."""
+    if first is None:
+        if not isinstance(column.dtype, pd.CategoricalDtype):
+            codes, values = pd.factorize(column)
+        else:  # the codes, renumbered by first appearance (-1, an empty cell, stays -1)
+            old = column.cat.codes.to_numpy().astype(np.int64)
+            filled = old >= 0
+            codes = np.full(len(old), -1, dtype=np.int64)
+            codes[filled], first_seen = pd.factorize(old[filled])
+            values = column.cat.categories[first_seen]
+            if values.equals(column.cat.categories):
+                return column
+        return pd.Series(pd.Categorical.from_codes(codes, categories=values), index=column.index, name=column.name)
     if not isinstance(column.dtype, pd.CategoricalDtype):
         column = column.astype("category")  # sorts the values when they can be sorted
     codes = column.cat.codes.to_numpy()

@@ -29,18 +29,20 @@ def test_the_loader_and_the_generator_return_the_same_categories():
         assert isinstance(loaded[column].dtype, pd.CategoricalDtype), column
     pd.testing.assert_frame_equal(loaded, made)
     assert loaded["stage"].cat.categories.tolist() == list(STAGES)
-    for column in ("user_id", "touchpoint", "channel"):
+    for column in ("touchpoint", "channel"):
         categories = loaded[column].cat.categories.tolist()
         assert categories == sorted(set(loaded[column].astype(str))), column  # alphabetical, all in use
+    users = loaded["user_id"].cat.categories.tolist()
+    assert users == list(dict.fromkeys(loaded["user_id"].astype(str))) and users[:2] == ["U00001", "U00002"]
 
 
-def test_categories_are_the_values_in_use_stages_in_journey_order():
+def test_categories_are_the_values_in_use_stages_in_journey_order_users_as_they_appear():
     events = pd.DataFrame({"user_id": [3, 1, 3], "stage": ["Buy", "Lead", "Know"], "extra": ["x", "y", "z"],
                            "channel": pd.Categorical(["Store", "Blog", "Blog"], categories=["TikTok", "Store", "Blog"])})
     table = event_categories(events)
     assert table["stage"].cat.categories.tolist() == ["Know", "Buy", "Lead"]  # then names outside the hourglass
     assert table["channel"].cat.categories.tolist() == ["Blog", "Store"]  # the unused TikTok is gone
-    assert table["user_id"].cat.categories.tolist() == [1, 3]
+    assert table["user_id"].cat.categories.tolist() == [3, 1]  # in the order customers appear
     assert table["extra"].dtype == events["extra"].dtype and "touchpoint" not in table
     assert table["stage"].tolist() == events["stage"].tolist() and table["channel"].tolist() == ["Store", "Blog", "Blog"]
     assert not isinstance(events["stage"].dtype, pd.CategoricalDtype)  # the caller's table is left alone
