@@ -94,11 +94,13 @@ def codes_in_use(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
     hashing every text value again. Categories no event uses are dropped and
     the codes renumbered, so no result counts (or lists) a value nobody has.
     """
-    codes = column.cat.codes.to_numpy().astype(np.int64)
+    codes = column.cat.codes.to_numpy()  # int8 to int32: read once, widened once
     categories = column.cat.categories
-    seen = np.bincount(codes + 1, minlength=len(categories) + 1)[1:] > 0
+    seen = np.zeros(len(categories) + 1, dtype=bool)
+    seen[codes] = True  # an empty cell (-1) marks the extra last entry
+    seen = seen[:-1]
     if seen.all():
-        return codes, categories
+        return codes.astype(np.int64), categories
     renumber = np.full(len(categories) + 1, -1, dtype=np.int64)  # the last entry: -1 stays -1
     renumber[:-1][seen] = np.arange(int(seen.sum()))
     return renumber[codes], categories[seen]
@@ -226,10 +228,8 @@ def clock(time: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
     (``(moments, None)``: time = earliest + moment seconds); otherwise each
     time's rank among the distinct times, and the distinct times.
     """
-    first = time.min() if len(time) else 0
-    seconds = (time - first) // 10**9
-    if (seconds * 10**9 == time - first).all():
-        return seconds, None
+    if not (time % 10**9).any():  # (time is whole nanoseconds since 1970)
+        return (time - time.min()) // 10**9 if len(time) else time, None
     rank, distinct = pd.factorize(time, sort=True)  # hashing: many times faster than np.unique's sort
     return rank.astype(np.int64), distinct
 
