@@ -9,6 +9,8 @@ from journeylab.cli import main
 from journeylab.errors import SchemaError, UnknownNameError
 from journeylab.runs import read_roster, run_cohort, safe_name
 
+pytestmark = pytest.mark.slow  # (runs first: see conftest.py)
+
 COURSE_ROOT = Path(__file__).resolve().parent.parent
 START = COURSE_ROOT / "notebooks" / "00_start_here.ipynb"
 

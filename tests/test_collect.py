@@ -10,6 +10,8 @@ from submission_cases import EXERCISE, SOLUTION, with_extra_cell
 from journeylab.cli import main
 from journeylab.collect import collect, completion_table
 
+pytestmark = pytest.mark.slow  # (runs first: see conftest.py)
+
 
 def fingerprint(folder):
     return {path.relative_to(folder): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.rglob("*")) if path.is_file()}

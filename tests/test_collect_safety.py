@@ -2,9 +2,12 @@
 starts outlives its run."""
 
 import nbformat
+import pytest
 from submission_cases import SOLUTION, with_extra_cell
 
 from journeylab.collect import collect, completion_table
+
+pytestmark = pytest.mark.slow  # (runs first: see conftest.py)
 
 
 def test_only_the_checks_own_signed_results_count_not_text_or_forged_data(tmp_path):

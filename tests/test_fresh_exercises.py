@@ -5,6 +5,8 @@ import pytest
 from nbclient import NotebookClient
 from notebook_cases import COURSE_ROOT, EXERCISES, feedback_in, ids
 
+pytestmark = pytest.mark.slow  # (runs first: see conftest.py)
+
 
 @pytest.mark.parametrize("path", EXERCISES, ids=ids(EXERCISES))
 def test_every_check_in_a_fresh_exercise_says_not_answered_yet(path, tmp_path):

@@ -9,6 +9,8 @@ from journeylab.cli import main
 from journeylab.errors import ValidationError
 from journeylab.runs import expected_cost, verify_course
 
+pytestmark = pytest.mark.slow  # (runs first: see conftest.py)
+
 COURSE_ROOT = Path(__file__).resolve().parent.parent
 START = COURSE_ROOT / "notebooks" / "00_start_here.ipynb"
 
