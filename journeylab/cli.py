@@ -8,8 +8,8 @@ For instructors: ``list``, ``run``, ``cohort``, ``collect``, ``verify``
 from __future__ import annotations
 
 import argparse
-import time
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
