@@ -313,6 +313,6 @@ def verify_course(root: str | Path | None = None, out: str | Path | None = None,
     notebooks = course_notebooks(root)
     with tempfile.TemporaryDirectory(prefix="journeylab-verify-") as scratch:
         target = Path(out) if out is not None else Path(scratch)
-        tasks = [("course", str(notebook), str(target / notebook.parent.name / notebook.name), {})
-                 for notebook in notebooks]
+        tasks: list[tuple[Any, ...]] = [("course", str(notebook), str(target / notebook.parent.name / notebook.name), {})
+                                        for notebook in notebooks]
         return _run_in_pool(tasks, jobs, progress)
