@@ -3,15 +3,23 @@
 Run from the project folder::
 
     .venv/bin/python benchmarks/bench_analytics.py            # 1,000,000 events, 150,000 users
-    .venv/bin/python benchmarks/bench_analytics.py --events 200000 --users 30000
+    .venv/bin/python benchmarks/bench_analytics.py --events 200000 --users 30000 --course-sizes 200000
 
-It builds a synthetic, funnel-shaped event log (vectorised numpy, fixed seed),
-times each function best-of-N in the same run, and prints seconds and the ratio
-to one bare ``events.groupby("user_id")["timestamp"].min()`` pass: the cheapest
-per-user question pandas can answer, so the ratio is a yardstick that travels
-between machines. The aim is a closed funnel of at most 5 bare passes, and a
-funnel with a 30-day window or a breakdown by a user-level column (a segment)
-of under 10 bare passes each.
+Two kinds of event log, each timed best-of-N in the same run against one bare
+``groupby`` pass: the cheapest per-user question pandas can answer, so the ratio
+is a yardstick that travels between machines.
+
+* **Integer ids** (``--events``): a synthetic, funnel-shaped log with integer
+  user ids (vectorised numpy, fixed seed); the bare pass is
+  ``events.groupby("user_id")["timestamp"].min()``. The aim is a closed funnel
+  of at most 5 bare passes, and a funnel with a 30-day window or a breakdown by
+  a user-level column (a segment) of under 10 bare passes each.
+* **The course's own data** (``--course-sizes``, 1M and 5M events by default):
+  events as :func:`journeylab.synthetic.generate_events` makes them (text ids
+  ``U00001``, touchpoints, channels), the same columns also as plain text. The
+  bare pass is one ``groupby`` of integer user codes on the same rows. The aim
+  is a closed funnel within 5 bare passes at every size, with linear growth:
+  the same nanoseconds per event at 5M as at 1M.
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ from journeylab.analytics import (
     transition_matrix,
 )
 from journeylab.frameworks import get_framework
+from journeylab.synthetic import generate_events
 
 STAGES = np.array(get_framework("hourglass").stage_names, dtype=object)
 # Share of users whose journey ends at each stage: most stop early, some come back to refer.
@@ -73,6 +82,46 @@ def synthetic_events(n_events: int, n_users: int, seed: int = 0) -> pd.DataFrame
     )
 
 
+EVENTS_PER_USER = 49_644 / 17_000  # the committed course data: 17,000 users, 49,644 events
+COURSE_CATEGORIES = ("user_id", "stage", "touchpoint", "channel")
+
+
+def course_events(n_events: int) -> pd.DataFrame:
+    """About ``n_events`` events as the package's own generator makes them (default seed, text user ids)."""
+    return generate_events(users=max(round(n_events / EVENTS_PER_USER), 1))
+
+
+def as_text(events: pd.DataFrame) -> pd.DataFrame:
+    """The same table with the course's category columns as plain (pandas) text."""
+    return events.astype({column: str for column in COURSE_CATEGORIES if column in events.columns})
+
+
+def bare_pass(events: pd.DataFrame) -> Callable[[], object]:
+    """The yardstick on these rows: one ``groupby`` of integer user codes (made once, not timed)."""
+    frame = pd.DataFrame({"user": pd.factorize(events["user_id"])[0], "timestamp": events["timestamp"]})
+    return lambda: frame.groupby("user")["timestamp"].min()
+
+
+def report_sizes(title: str, seconds: dict[int, dict[str, float]], goals: dict[str, float]) -> None:
+    """Seconds, nanoseconds per event and bare passes per case and size; the goals; growth from the
+    smallest size to the largest (1.0 is linear: the same cost per event)."""
+    print(title)
+    for size, times in seconds.items():
+        baseline = times["bare pass"]
+        for name, best in times.items():
+            print(f"  {size:>9,} events  {name:38s} {best:7.3f} s  {best / size * 1e9:7.0f} ns/event"
+                  f"  {best / baseline:5.1f} bare passes")
+    small, large = min(seconds), max(seconds)
+    for name, goal in goals.items():
+        for size, times in seconds.items():
+            ratio = times[name] / times["bare pass"]
+            print(f"  {name} at {size:,}: {ratio:.1f} bare passes, goal at most {goal:g}: "
+                  f"{'met' if ratio <= goal else 'NOT met'}")
+        if large > small:
+            growth = (seconds[large][name] / large) / (seconds[small][name] / small)
+            print(f"  {name}: ns/event at {large:,} / at {small:,} = {growth:.2f} (1.0 is linear)")
+
+
 def best_times(cases: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
     """The fastest of ``rounds`` runs of each case, in seconds.
 
@@ -90,11 +139,44 @@ def best_times(cases: dict[str, Callable[[], object]], rounds: int) -> dict[str,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--events", type=int, default=1_000_000, help="integer-id case (0: skip it)")
     parser.add_argument("--users", type=int, default=150_000)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--course-sizes", type=int, nargs="*", default=[1_000_000, 5_000_000],
+                        help="sizes of the course-shaped case (none: skip it)")
     args = parser.parse_args()
+    if args.events:
+        integer_ids(args)
+    course_shaped(args.course_sizes, args.repeats)
 
+
+def course_shaped(sizes: list[int], repeats: int) -> None:
+    """The closed funnel on events as the generator makes them, and on the same columns as text."""
+    seconds: dict[int, dict[str, float]] = {}
+    for size in sizes:
+        events = course_events(size)
+        text = as_text(events)
+        print(f"course-shaped: {len(events):,} events, {events['user_id'].nunique():,} users, "
+              f"user_id {events['user_id'].dtype}, best of {repeats}", flush=True)
+        seconds[len(events)] = best_times(course_cases(events, text), repeats)
+    if seconds:
+        report_sizes("course-shaped events (the package's generator):", seconds,
+                     {"closed funnel (as generated)": 5})
+
+
+def course_cases(events: pd.DataFrame, text: pd.DataFrame) -> dict[str, Callable[[], object]]:
+    return {
+        "bare pass": bare_pass(events),
+        "closed funnel (as generated)": lambda: stage_funnel(events),
+        "closed funnel (columns as text)": lambda: stage_funnel(text),
+        "open funnel (as generated)": lambda: stage_funnel(events, closed=False),
+        'breakdown="channel" (as generated)': lambda: stage_funnel(events, breakdown="channel"),
+        "top_paths (as generated)": lambda: top_paths(events),
+    }
+
+
+def integer_ids(args: argparse.Namespace) -> None:
+    """The synthetic log with integer user ids, every analysis."""
     events = synthetic_events(args.events, args.users)
     as_category = events.assign(stage=events["stage"].astype("category"))
     with_segment = events.assign(segment=SEGMENTS[events["user_id"].to_numpy() % len(SEGMENTS)])  # one per user
@@ -128,6 +210,7 @@ def main() -> None:
         print(f"{name}: {ratio:.1f} bare passes, goal under 10: {'met' if ratio < 10 else 'NOT met'}")
     print()
     print(stage_funnel(events).round(3).to_string())
+    print(flush=True)
 
 
 if __name__ == "__main__":

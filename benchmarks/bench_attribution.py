@@ -13,6 +13,12 @@ best of N in the same run, against one bare
 ``events.groupby("user_id")["timestamp"].min()`` pass, the cheapest per-user
 question pandas can answer, so the ratio travels between machines. The aim is
 under 10 bare passes.
+
+It then does the same on the course's own data (``--course-sizes``, 1M and 5M
+events by default): events as :func:`journeylab.synthetic.generate_events`
+makes them (text ids ``U00001``), and the same columns as plain text, against
+one ``groupby`` of integer user codes on the same rows. The aim there is paths
++ Markov within 10 bare passes at every size, growing linearly from 1M to 5M.
 """
 
 from __future__ import annotations
@@ -29,7 +35,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a check
 from journeylab.attribution import markov_removal_effects, paths_from_events, touchpoint_importance
 from journeylab.frameworks import get_framework
 
-from bench_analytics import best_times  # the same fair timing loop (run from this folder)
+from bench_analytics import (  # the same fair timing loop and course data (run from this folder)
+    as_text,
+    bare_pass,
+    best_times,
+    course_events,
+    report_sizes,
+)
 
 HOURGLASS = get_framework("hourglass")
 STAGES = np.array(HOURGLASS.stage_names, dtype=object)
@@ -70,13 +82,45 @@ def synthetic_events(n_events: int, n_users: int, seed: int = 0) -> pd.DataFrame
     })
 
 
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--events", type=int, default=1_000_000, help="integer-id case (0: skip it)")
     parser.add_argument("--users", type=int, default=150_000)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--course-sizes", type=int, nargs="*", default=[1_000_000, 5_000_000],
+                        help="sizes of the course-shaped case (none: skip it)")
     args = parser.parse_args()
+    if args.events:
+        integer_ids(args)
+    course_shaped(args.course_sizes, args.repeats)
+
+
+def course_shaped(sizes: list[int], repeats: int) -> None:
+    """Paths + Markov on events as the generator makes them, and on the same columns as text."""
+    seconds: dict[int, dict[str, float]] = {}
+    for size in sizes:
+        events = course_events(size)
+        text = as_text(events)
+        print(f"course-shaped: {len(events):,} events, {events['user_id'].nunique():,} users, "
+              f"user_id {events['user_id'].dtype}, best of {repeats}", flush=True)
+        seconds[len(events)] = best_times(course_cases(events, text), repeats)
+    if seconds:
+        report_sizes("course-shaped events (the package's generator):", seconds,
+                     {"paths + markov (as generated)": 10})
+
+
+def course_cases(events: pd.DataFrame, text: pd.DataFrame) -> dict[str, Callable[[], object]]:
+    return {
+        "bare pass": bare_pass(events),
+        "paths + markov (as generated)": lambda: markov_removal_effects(paths_from_events(events)),
+        "paths + markov (columns as text)": lambda: markov_removal_effects(paths_from_events(text)),
+        'paths + markov (by="channel")': lambda: markov_removal_effects(paths_from_events(events, by="channel")),
+        "touchpoint_importance (as generated)": lambda: touchpoint_importance(events),
+    }
+
+
+def integer_ids(args: argparse.Namespace) -> None:
+    """The synthetic touchpoint log with integer user ids."""
 
     events = synthetic_events(args.events, args.users)
     paths = paths_from_events(events)
@@ -97,6 +141,7 @@ def main() -> None:
     print(f"paths + markov: {ratio:.1f} bare passes, goal under 10: {'met' if ratio < 10 else 'NOT met'}")
     print()
     print(markov_removal_effects(paths).head(8).round(3).to_string())
+    print(flush=True)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -141,12 +142,15 @@ def _collect(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     from journeylab.runs import verify_course
 
-    results = verify_course(args.course)
+    started = time.perf_counter()
+    results = verify_course(args.course, jobs=args.jobs)
+    elapsed = time.perf_counter() - started
     for result in results:
-        print(f"{result.seconds:6.1f} s  {'ok    ' if result.ok else 'FAILED'}  {result.notebook} {result.error}")
+        where = f"{Path(result.output).parent.name}/{result.notebook}"
+        print(f"{result.seconds:6.1f} s  {'ok    ' if result.ok else 'FAILED'}  {where} {result.error}")
     total = sum(result.seconds for result in results)
     failed = sum(not result.ok for result in results)
-    print(f"{len(results) - failed} of {len(results)} notebooks ran, {total:.1f} s in all")
+    print(f"{len(results) - failed} of {len(results)} notebooks ran: {total:.1f} s of runs in {elapsed:.1f} s")
     return 1 if failed else 0
 
 
@@ -221,7 +225,10 @@ def build_parser() -> argparse.ArgumentParser:
     collect.add_argument("--time-limit", type=int, default=SUBMISSION_CELL_SECONDS,
                          help=f"seconds a cell may run (default {SUBMISSION_CELL_SECONDS})")
 
-    course_option(command("verify", _verify, "execute the whole course and print the time per notebook"))
+    verify = course_option(command("verify", _verify, "execute the whole course and print the time per notebook",
+                                   "Execute every notebook of the course with its defaults, in parallel (the "
+                                   "longest first), and print each one's time; the exit status is 1 if any failed."))
+    verify.add_argument("--jobs", type=int, default=None, help="parallel runs (default: one per core)")
     return parser
 
 

@@ -22,7 +22,8 @@ The data sets (notebook 02 introduces them; ``data/README.md`` is the data dicti
 
 Each data set has one schema, declared once in :mod:`journeylab.schemas` (whose
 :func:`~journeylab.schemas.validate` and :func:`~journeylab.schemas.describe` are
-also here, as ``jl.data.validate`` and ``jl.data.describe``); the loaders check
+also here, as ``jl.data.validate`` and ``jl.data.describe``, with
+:func:`~journeylab.schemas.event_categories`); the loaders check
 every file against it and give a plain error that names the column, a bad value
 and what is allowed.
 
@@ -56,7 +57,17 @@ from journeylab.ga4 import download_sql as ga4_download_sql
 from journeylab.ga4 import event_counts as ga4_event_counts
 from journeylab.ga4 import first_touch_channels as ga4_first_touch
 from journeylab.ga4 import read_ga4
-from journeylab.schemas import COMPANY_NAME, DEFAULT_SEED, FILE_NAMES, SCHEMAS, Column, describe, validate
+from journeylab.schemas import (
+    COMPANY_NAME,
+    DEFAULT_SEED,
+    EVENT_CATEGORIES,
+    FILE_NAMES,
+    SCHEMAS,
+    Column,
+    describe,
+    event_categories,
+    validate,
+)
 from journeylab.shopify import read_shopify_orders
 
 __all__ = [
@@ -65,8 +76,10 @@ __all__ = [
     "Column",
     "SCHEMAS",
     "FILE_NAMES",
+    "EVENT_CATEGORIES",
     "describe",
     "validate",
+    "event_categories",
     "load_customers",
     "load_events",
     "load_campaigns",
@@ -120,6 +133,10 @@ def load_customers(path: str | Path | None = None) -> pd.DataFrame:
 
 def load_events(path: str | Path | None = None) -> pd.DataFrame:
     """The touchpoint event log (synthetic), sorted by user and time. Introduced in notebook 06.
+
+    ``user_id``, ``channel``, ``touchpoint`` and ``stage`` are pandas categories
+    (:func:`event_categories`: the analyses read their codes instead of the
+    text); they compare with text as usual (``events["stage"] == "Buy"``).
 
     >>> events = load_events()
     >>> events.columns.tolist()

@@ -139,7 +139,9 @@ def event_table(frame: pd.DataFrame, framework: str | Framework, summary: ReadSu
 def _categories(column: pd.Series) -> pd.Series:
     """A column as a category of text values, without turning millions of values into text one by one.
 
-    (A package-wide helper for categorical event columns is on its way; this is the readers' own until then.)
+    The readers' counterpart of :func:`journeylab.schemas.event_categories` (the course's own tables):
+    it also trims the text other exports bring (" Email" and "Email" become one channel), and the
+    reader then orders the stages by the framework it was given, not always the hourglass.
     """
     if not isinstance(column.dtype, pd.CategoricalDtype):
         column = column.astype("category")

@@ -31,8 +31,10 @@ __all__ = [
     "Column",
     "SCHEMAS",
     "FILE_NAMES",
+    "EVENT_CATEGORIES",
     "describe",
     "validate",
+    "event_categories",
 ]
 
 COMPANY_NAME = "Nordlys Home"
@@ -169,6 +171,9 @@ SCHEMAS: dict[str, dict[str, Column]] = {
 
 FILE_NAMES = {name: f"{name}.csv" for name in SCHEMAS}
 
+EVENT_CATEGORIES = ("user_id", "stage", "touchpoint", "channel")
+"""The event log's columns of few distinct values, which the course keeps as pandas categories."""
+
 
 def _schema(dataset: str) -> dict[str, Column]:
     if dataset not in SCHEMAS:
@@ -199,7 +204,8 @@ def validate(frame: pd.DataFrame, dataset: str, *, source: str | None = None, fi
 
     Use it on a table you built or edited yourself before handing it to the
     analysis functions. Extra columns are kept; whole numbers become ``int64``
-    (``Int64`` where empty cells are allowed), timestamps ``datetime64[ns]``.
+    (``Int64`` where empty cells are allowed), timestamps ``datetime64[ns]``,
+    and the event log's :data:`EVENT_CATEGORIES` categories (:func:`event_categories`).
     Introduced in notebook 02. ``source`` names the table in errors; ``first_line``
     is the file line of its first row (2 under a CSV header), so errors name lines.
 
@@ -228,7 +234,65 @@ def validate(frame: pd.DataFrame, dataset: str, *, source: str | None = None, fi
             bigger = (checked[name] > checked[column.at_most]).fillna(False).to_numpy(dtype=bool)
             _Failure(checked[name], name, column, source, first_line).raise_if(
                 bigger, f"is larger than {column.at_most}")
-    return checked
+    return event_categories(checked) if dataset == "events" else checked
+
+
+def event_categories(events: pd.DataFrame) -> pd.DataFrame:
+    """The event log with ``user_id``, ``stage``, ``touchpoint`` and ``channel`` as pandas categories.
+
+    Why: every analysis turns these columns into whole-number codes, and
+    reading a million text ids costs more than the analysis itself; a category
+    column holds the codes already, so they are made once, when the table is
+    loaded. The course's loaders and generator return events this way, and so
+    should any reader of other event logs (GA4, Shopify). The categories are the
+    values that occur, so counts list no empty rows: stages in journey order
+    (names outside the hourglass after them), users in the order they first
+    appear (so a log sorted by user keeps sorted codes, and sorting is skipped),
+    touchpoints and channels alphabetically, as the analyses list them. A copy
+    is returned; missing columns are skipped and other columns left as they are.
+
+    >>> events = event_categories(pd.DataFrame({"user_id": ["U2", "U1"], "stage": ["Like", "Know"]}))
+    >>> events["stage"].cat.categories.tolist(), events["user_id"].cat.categories.tolist()
+    (['Know', 'Like'], ['U2', 'U1'])
+    """
+    table = events.copy()
+    for name in EVENT_CATEGORIES:
+        if name in table.columns:
+            order = {"stage": STAGES, "user_id": None}.get(name, ())
+            table[name] = _as_category(table[name], order)
+    return table
+
+
+def _as_category(column: pd.Series, first: tuple[str, ...] | None) -> pd.Series:
+    """One column as a category of the values in it: ``first`` in its order, then the rest sorted;
+    with ``first=None``, in the order the values first appear."""
+    if first is None:
+        if not isinstance(column.dtype, pd.CategoricalDtype):
+            codes, values = pd.factorize(column)
+        else:  # the codes, renumbered by first appearance (-1, an empty cell, stays -1)
+            old = column.cat.codes.to_numpy().astype(np.int64)
+            filled = old >= 0
+            codes = np.full(len(old), -1, dtype=np.int64)
+            codes[filled], first_seen = pd.factorize(old[filled])
+            values = column.cat.categories[first_seen]
+            if values.equals(column.cat.categories):
+                return column
+        return pd.Series(pd.Categorical.from_codes(codes, categories=values), index=column.index, name=column.name)
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype("category")  # sorts the values when they can be sorted
+    codes = column.cat.codes.to_numpy()
+    seen = np.bincount(codes.astype(np.int64) + 1, minlength=len(column.cat.categories) + 1)[1:] > 0
+    present = column.cat.categories[seen]
+    known = [value for value in first if value in present]
+    rest = present.difference(known, sort=False) if known else present
+    try:
+        rest = rest.sort_values()
+    except TypeError:  # text and numbers together: keep their order
+        pass
+    wanted = pd.Index(known, dtype=present.dtype).append(rest) if known else rest
+    if wanted.equals(column.cat.categories):
+        return column
+    return column.cat.set_categories(wanted)
 
 
 @dataclass
@@ -257,6 +321,10 @@ class _Failure:
 
 def _blank(series: pd.Series) -> np.ndarray:
     """Which cells are missing or hold only spaces."""
+    if isinstance(series.dtype, pd.CategoricalDtype):  # each distinct value looked at once
+        codes = series.cat.codes.to_numpy()
+        blank_value = np.append(_blank(pd.Series(series.cat.categories)), True)  # the last: missing (-1)
+        return blank_value[codes]
     if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_datetime64_any_dtype(series):
         return series.isna().to_numpy(dtype=bool)
     text = series.astype("string").str.strip()

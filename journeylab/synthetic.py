@@ -164,6 +164,9 @@ def _gap_hours() -> np.ndarray:
 def generate_events(seed: int = DEFAULT_SEED, users: int = 17000) -> pd.DataFrame:
     """A synthetic touchpoint event log of one year, sorted by user and time.
 
+    ``user_id``, ``channel``, ``touchpoint`` and ``stage`` are pandas categories
+    (:func:`~journeylab.schemas.event_categories`), as the loaders return them.
+
     Every user starts in Know; from there each user moves on, stays, goes back,
     skips ahead or leaves, following ``_MOVES``. All users are simulated
     together, one event per step, so a year of events takes well under a second.
@@ -231,14 +234,21 @@ def generate_events(seed: int = DEFAULT_SEED, users: int = 17000) -> pd.DataFram
     number[np.argsort(clock, kind="stable")] = np.arange(1, users + 1)  # U00001 is the earliest visitor
     order = np.lexsort((seconds, number[user]))
     stage_of_touchpoint = np.repeat(np.arange(7), np.diff(offsets))
+    touchpoint = touchpoint[order]
+
+    def category(values: np.ndarray) -> pd.Categorical:  # built from codes: no text per event
+        names, codes = np.unique(values, return_inverse=True)
+        return pd.Categorical.from_codes(codes.reshape(-1)[touchpoint], categories=names)
+
     frame = pd.DataFrame({
-        "user_id": np.char.add("U", np.char.zfill(number[user][order].astype(str), 5)),
+        "user_id": pd.Categorical.from_codes(number[user][order] - 1, categories=np.char.add(
+            "U", np.char.zfill(np.arange(1, users + 1).astype(str), 5))),
         "timestamp": year_start + seconds[order].astype("timedelta64[s]"),
-        "channel": touchpoint_channel[touchpoint[order]],
-        "touchpoint": touchpoint_name[touchpoint[order]],
-        "stage": np.array(STAGES)[stage_of_touchpoint[touchpoint[order]]],
+        "channel": category(touchpoint_channel),
+        "touchpoint": category(touchpoint_name),
+        "stage": pd.Categorical.from_codes(stage_of_touchpoint[touchpoint], categories=STAGES),
     })
-    return validate(frame, "events", source="generated events")
+    return validate(frame, "events", source="generated events")  # which makes the categories those in use
 
 
 # --- campaigns ---------------------------------------------------------------------------------

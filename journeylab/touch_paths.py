@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from journeylab import _fields
-from journeylab.analytics.event_log import REQUIRED_COLUMNS, read_events
+from journeylab.analytics.event_log import REQUIRED_COLUMNS, clock, codes_in_use, in_order, read_events
 from journeylab.errors import SchemaError, UnknownNameError, ValidationError
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, get_framework
 
@@ -70,7 +70,7 @@ def read_touches(events: pd.DataFrame, by: str, conversion_stage: str, framework
                           f"{' and '.join(repr(column) for column in missing)} (its columns are: {present})",
                           allowed="a table with the columns " + ", ".join(needed))
     log = read_events(events, fw)  # user_id, timestamp and stage: checked and turned into codes
-    codes, names = _factorize(events[by].to_numpy())  # the bare array: faster than the column in pandas 3
+    codes, names = _name_codes(events[by])
     if (codes < 0).any():
         count = int((codes < 0).sum())
         raise SchemaError(by, f"{'1 event has' if count == 1 else f'{count} events have'} no {by}",
@@ -91,6 +91,22 @@ def read_touches(events: pd.DataFrame, by: str, conversion_stage: str, framework
     touches = Touches(names=np.asarray(names, dtype=object)[used], user=user[on_path], name=new_code[name[on_path]],
                        time=time[on_path], stage=stage[on_path], converted=converted)
     return touches, fw
+
+
+def _name_codes(column: pd.Series) -> tuple[np.ndarray, pd.Index | np.ndarray]:
+    """Codes and distinct names of the credited column: a category's own codes, renumbered alphabetically."""
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        return _factorize(column.to_numpy())  # the bare array: faster than the column in pandas 3
+    codes, names = codes_in_use(column)
+    if names.is_monotonic_increasing:  # as the course's loaders make them
+        return codes, names
+    try:
+        alphabetical = names.argsort()
+    except TypeError:  # text and numbers together cannot be sorted
+        return codes, names
+    rank = np.empty(len(names) + 1, dtype=np.int64)
+    rank[alphabetical], rank[-1] = np.arange(len(names)), -1  # the last entry: -1 (no name) stays -1
+    return rank[codes], names[alphabetical]
 
 
 def _factorize(values: pd.Series | np.ndarray) -> tuple[np.ndarray, pd.Index | np.ndarray]:
@@ -114,37 +130,38 @@ def _in_time_order(user: np.ndarray, time: np.ndarray, stage: np.ndarray, name: 
     """The events sorted by customer, time, journey order and then name.
 
     The four keys are packed into one integer and sorted as such, several times
-    faster than ``np.lexsort``. Times count in whole seconds from the first
-    when they are whole seconds, else by their rank among the distinct times.
+    faster than ``np.lexsort`` (times as in :func:`~journeylab.analytics.event_log.clock`);
+    events already in that order, as the course's loaders give them, are not sorted again.
     """
-    first, times = time.min(initial=0), None
-    clock = (time - first) // 10**9
-    if (clock * 10**9 != time - first).any():  # not whole seconds
-        times, clock = np.unique(time, return_inverse=True)
-    widths = [int(key.max(initial=0)).bit_length() for key in (user, clock, stage, name)]
+    moment, times = clock(time)
+    widths = [int(key.max(initial=0)).bit_length() for key in (user, moment, stage, name)]
     if sum(widths) > 63:  # too many customers and moments to pack: sort the slow way
         order = np.lexsort((name, stage, time, user))
         return user[order], time[order], stage[order], name[order]
     shifts = np.cumsum([0, *widths[::-1]])[::-1][1:]  # user, clock, stage, name
-    key = np.sort(user << shifts[0] | clock.reshape(-1) << shifts[1] | stage << shifts[2] | name)
-    user, clock, stage, name = ((key >> shift) & ((1 << width) - 1) for shift, width in zip(shifts, widths))
-    return user, first + clock * 10**9 if times is None else times[clock], stage, name
+    key = user << shifts[0] | moment << shifts[1] | stage << shifts[2] | name
+    if in_order(key):
+        return user, time, stage, name
+    key.sort()
+    user, moment, stage, name = ((key >> shift) & ((1 << width) - 1) for shift, width in zip(shifts, widths))
+    return user, time.min() + moment * 10**9 if times is None else times[moment], stage, name
 
 
 def path_table(touches: Touches) -> pd.DataFrame:
     """One row per distinct path with its conversions and nulls; most common first."""
     starts, lengths = customers(touches.user)
-    path_id = lengths * (1 << 32) + _path_ranks(touches.name, len(touches.names), starts, lengths)
-    distinct, first_customer, which = np.unique(path_id, return_index=True, return_inverse=True)
-    which = which.reshape(-1)  # numbered by length, then alphabetically
+    number = _path_numbers(touches.name, len(touches.names), starts, lengths)  # by length, then alphabetically
+    n_paths = int(number.max(initial=-1)) + 1
     converted = touches.converted[touches.user[starts]]
-    conversions = np.bincount(which, weights=converted, minlength=len(distinct)).astype(np.int64)
-    totals = np.bincount(which, minlength=len(distinct))
-    path_column = np.empty(len(distinct), dtype=object)
-    path_lengths = lengths[first_customer]
+    conversions = np.bincount(number, weights=converted, minlength=n_paths).astype(np.int64)
+    totals = np.bincount(number, minlength=n_paths)
+    example = np.empty(n_paths, dtype=np.int64)  # one customer per path (all of them took the same one)
+    example[number] = np.arange(len(number))
+    path_column = np.empty(n_paths, dtype=object)
+    path_lengths = lengths[example]
     for length in np.unique(path_lengths):  # each distinct path spelled out once, grouped by length
         group = np.flatnonzero(path_lengths == length)
-        columns = touches.names[touches.name[starts[first_customer[group]] + np.arange(length)[:, None]]]
+        columns = touches.names[touches.name[starts[example[group]] + np.arange(length)[:, None]]]
         path_column[group] = np.fromiter(zip(*(column.tolist() for column in columns)), dtype=object,
                                          count=len(group))  # one tuple per path
     order = np.argsort(-totals, kind="stable")  # ties: shorter first, then alphabetical
@@ -152,27 +169,39 @@ def path_table(touches: Touches) -> pd.DataFrame:
                          "nulls": (totals - conversions)[order]})
 
 
-def _path_ranks(name: np.ndarray, n_names: int, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """Per customer, the alphabetical rank of their path among the paths of the same length.
+def _path_numbers(name: np.ndarray, n_names: int, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Per customer, the number of their path: 0, 1, ... over the distinct paths, shorter paths
+    first and paths of one length in alphabetical order, so equal numbers mean equal paths.
 
-    Paths are ranked like words in a dictionary, a few letters at a time: the
+    Paths are compared like words in a dictionary, a few letters at a time: the
     rank so far and the next few names (as code + 1, 0 once the path is over)
-    are packed into one integer, and ranking those integers gives the rank of
-    the longer prefix. A few numpy sorts in all, not one step per customer.
+    are packed into one integer, and ranking those integers ranks the longer
+    prefixes. The length is packed first, so the paths that end in a round
+    rank lowest and take the next numbers. Each round adds up every customer's
+    next few names in one pass over their touches; most paths end in the first.
     """
     bits = n_names.bit_length()
-    rank = np.zeros(len(starts), dtype=np.int64)
-    going, done = np.arange(len(starts)), 0
+    position = np.arange(len(name)) - np.repeat(starts, lengths)  # place of each touch on its path
+    number = np.empty(len(starts), dtype=np.int64)
+    going, rank = np.arange(len(starts)), lengths.astype(np.int64)  # before the first round: ranked by length
+    done = numbered = 0
     while len(going):
-        step = min(max((62 - int(rank.max(initial=0)).bit_length()) // bits, 1), 12)  # 12: bounded memory
-        position = done + np.arange(step)
-        inside = position < lengths[going, None]
-        codes = np.where(inside, name[np.minimum(starts[going, None] + position, len(name) - 1)] + 1, 0)
-        packed = (codes << (bits * np.arange(step - 1, -1, -1))).sum(axis=1)
-        rank[going] = np.unique(rank[going] << (bits * step) | packed, return_inverse=True)[1].reshape(-1)
+        step = max((62 - int(rank.max(initial=0)).bit_length()) // bits, 1)
+        window = position < done + step  # the next names of every customer still going
+        packed_names = (name[window] + 1) << (bits * (step - 1 - (position[window] - done)))
+        count = np.minimum(lengths[going] - done, step)  # at least 1: only customers with names left go on
+        packed = np.add.reduceat(packed_names, np.cumsum(count) - count)
+        rank = pd.factorize(rank << (bits * step) | packed, sort=True)[0].astype(np.int64)  # hashing: beats np.unique
         done += step
-        going = going[lengths[going] > done]  # who finished here keeps a rank unique among their length
-    return rank
+        ending = lengths[going] <= done
+        if ending.any():  # shorter than those going on, so their ranks are 0 .. k - 1
+            number[going[ending]] = numbered + rank[ending]
+            ended = int(rank[ending].max()) + 1
+            numbered += ended
+            going, rank = going[~ending], rank[~ending] - ended
+        later = position >= done  # only the touches still to be read
+        name, position = name[later], position[later]
+    return number
 
 
 def paths_from_events(events: pd.DataFrame, by: str = "touchpoint", conversion_stage: str = "Buy",

@@ -284,7 +284,7 @@ def test_customer_columns_agree_with_each_other(loaded):
 def moves(loaded):
     """Each event with the stage position of the same user's previous event."""
     events = loaded["events"]
-    position = events["stage"].map({stage: number for number, stage in enumerate(STAGES)})
+    position = events["stage"].map({stage: number for number, stage in enumerate(STAGES)}).astype(int)  # a category maps to one
     return pd.DataFrame({"user_id": events["user_id"], "position": position,
                          "step": position.groupby(events["user_id"]).diff()})
 

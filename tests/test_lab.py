@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # (runs first: see conftest.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 # JupyterLab writes the page it opens in the user's browser into its runtime folder.
 OPEN_PAGE_URL = re.compile(r'url=(http://[^"]+/lab\S*\?token=\w+)"')

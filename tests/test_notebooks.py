@@ -4,40 +4,16 @@ nbval compares stored outputs with a fresh run, but a cell that was never run
 passes trivially, and a notebook without a ``parameters`` cell cannot be
 parameterised: these tests close both gaps. They also prove the exercise checks
 both ways: every check in a solution reads as correct, and every check in the
-generated exercise runs and reads as "not answered yet".
+generated exercise runs and reads as "not answered yet" (test_fresh_exercises.py, which runs them).
 """
-
-import re
-from pathlib import Path
 
 import nbformat
 import papermill
 import pytest
-from nbclient import NotebookClient
+from notebook_cases import COURSE_ROOT, EXERCISES, SOLUTIONS, TEACHING, feedback_in, ids
 
 from journeylab import exercises
 from journeylab.parameters import PARAMETERS
-
-COURSE_ROOT = Path(__file__).resolve().parent.parent
-
-TEACHING = sorted((COURSE_ROOT / "notebooks").glob("*.ipynb"))
-SOLUTIONS = sorted((COURSE_ROOT / "solutions").glob("*.ipynb"))
-EXERCISES = sorted((COURSE_ROOT / "exercises").glob("*.ipynb"))
-FEEDBACK = re.compile(r"^([✔✘…]) (\d\d-[\w-]+): ", re.MULTILINE)
-
-
-def ids(paths):
-    return [f"{path.parent.name}/{path.name}" for path in paths]
-
-
-def feedback_in(notebook):
-    """(symbol, exercise id) for every check result shown in a notebook's outputs."""
-    found = []
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []):
-            text = output.get("data", {}).get("text/plain", "") or output.get("text", "")
-            found += FEEDBACK.findall(text)
-    return found
 
 
 def test_the_course_has_its_notebooks_in_pairs():
@@ -94,13 +70,3 @@ def test_exercises_are_registered_in_the_order_the_lessons_ask_them():
         asked += [exercise for _, exercise in feedback_in(nbformat.read(path, as_version=4)) if exercise not in asked]
     counted = [item.id for item in exercises.course_exercises().values() if not item.practice]
     assert counted == asked
-
-
-@pytest.mark.parametrize("path", EXERCISES, ids=ids(EXERCISES))
-def test_every_check_in_a_fresh_exercise_says_not_answered_yet(path, tmp_path):
-    notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
-    expected = [exercise for _, exercise in feedback_in(nbformat.read(COURSE_ROOT / "solutions" / path.name, as_version=4))]
-    found = feedback_in(notebook)
-    assert [exercise for _, exercise in found] == expected, "every check of the solution runs in the exercise"
-    assert all(symbol == "…" for symbol, _ in found), f"not every check reads 'not answered yet': {found}"
