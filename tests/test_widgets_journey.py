@@ -12,6 +12,8 @@ import pytest
 
 from journeylab.journey import Journey, StageGoal, Touchpoint
 from journeylab.opportunities import Opportunity
+from journeylab.plots.maps import JOURNEY_MAP_LANES
+from journeylab.plots.previews import journey_map_html
 from journeylab.widgets import JourneyBuilder
 
 from widget_cases import channels, nordlys, problem
@@ -436,3 +438,22 @@ def test_opportunity_sliders_have_no_typed_readout_that_would_clamp_silently():
     for name in ("customer_value", "business_value"):
         assert builder.opportunity_fields[name].readout is False
     assert builder.touchpoint_fields["emotion"].readout is False
+
+
+def test_each_click_sends_only_the_parts_of_the_preview_it_changed():
+    builder = JourneyBuilder(nordlys())
+    parts = builder.preview.parts
+
+    def changed_by(action) -> list[int]:
+        before = [part.value for part in parts]
+        action()
+        return [index for index, (old, part) in enumerate(zip(before, parts)) if old != part.value]
+
+    lanes = [lane.title for lane in JOURNEY_MAP_LANES]
+    assert changed_by(lambda: builder.set_goal("Know", goal="Be seen", kpi="Reach", target="5000")) == [
+        3 + lanes.index("Stage goal")]
+    assert changed_by(lambda: builder.set_name("Nordlys Living")) == [1]  # the title
+    touched = changed_by(lambda: builder.add_touchpoint("Buy", channel="Checkout", emotion=-1))
+    assert touched == [1, 3 + lanes.index("Touchpoints: where, and what the customer does"),
+                       3 + lanes.index("How the customer feels")]  # the title counts the touchpoints
+    assert builder.preview.value == journey_map_html(builder.journey)  # what the learner sees is the whole map

@@ -16,7 +16,7 @@ short, stable summary of the model.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -28,7 +28,9 @@ from matplotlib.figure import Figure
 from journeylab import plots
 from journeylab.editing import UNDO_LIMIT, EditSession, Outcome
 from journeylab.errors import JourneyLabError, ValidationError
+from journeylab.widgets._clicks import track
 from journeylab.widgets._common import button, plain_words, say_ok, say_problem, slug, text_field
+from journeylab.widgets._preview import PreviewPanel
 
 __all__ = ["BuilderBase", "UNDO_LIMIT"]
 _KNOWN_ENDINGS = (".json", ".png", ".svg", ".pdf", ".html", ".csv", ".md")
@@ -54,7 +56,7 @@ class BuilderBase:
                  write: Callable[[Any, Path], Path] | None = None) -> None:
         self.folder = Path(folder) if folder is not None else Path()
         self.message = widgets.HTML(layout=widgets.Layout(min_height="24px"))
-        self.preview = widgets.HTML(layout=widgets.Layout(width="100%"))  # .value: the HTML the learner sees
+        self.preview = PreviewPanel()  # .value: the HTML the learner sees; one widget per part
         self.live_preview = widgets.Checkbox(value=live_preview, description="Update the preview after every change",
                                              indent=False, layout=widgets.Layout(width="auto"))
         self.live_preview.observe(lambda change: change["new"] and self.refresh_preview(), "value")
@@ -99,6 +101,10 @@ class BuilderBase:
         """The live preview: the same content as :meth:`_figure`, as HTML (drawn in milliseconds)."""
         raise NotImplementedError
 
+    def _preview_parts(self) -> Sequence[str]:
+        """The live preview in parts, each shown in a widget of its own (see :class:`PreviewPanel`)."""
+        return (self._preview_html(),)
+
     def _show_model(self) -> None:
         """Write the model into the widgets (called with ``_syncing`` set)."""
         raise NotImplementedError
@@ -124,6 +130,7 @@ class BuilderBase:
     def _finish(self, widget: widgets.Widget) -> None:
         """Last step of a subclass's ``__init__``: show the model and the first picture."""
         self.widget = widget
+        track(widget)  # a click knows whether a value typed into this builder could still be on its way
         self._sync()
         if self.live_preview.value:
             self.refresh_preview()
@@ -202,8 +209,11 @@ class BuilderBase:
         return self.session.can_undo
 
     def refresh_preview(self) -> None:
-        """Draw the preview again from the model, as HTML: fast enough for every click (the exports use matplotlib)."""
-        self.preview.value = self._preview_html()
+        """Draw the preview again from the model, as HTML: fast enough for every click (the exports use matplotlib).
+
+        Only the parts of the preview that changed are sent to the browser.
+        """
+        self.preview.show(self._preview_parts())
 
     # -- files -------------------------------------------------------------------------
 

@@ -113,7 +113,8 @@ class JourneyBuilder(BuilderBase):
     opportunity_list, opportunity_fields, priority_table:
         The opportunities of the chosen stage, their form and the ranked table of all of them (HTML).
     message, preview, buttons:
-        What happened last, the journey map (PNG bytes) and every button by name.
+        What happened last, the journey map (``preview.value`` is its HTML; each lane is a widget of its
+        own, so a click sends only the lanes it changed) and every button by name.
     """
 
     kind = noun = "journey"
@@ -219,6 +220,9 @@ class JourneyBuilder(BuilderBase):
 
     def _preview_html(self) -> str:
         return previews.journey_map_html(self.journey)
+
+    def _preview_parts(self) -> tuple[str, ...]:
+        return previews.journey_map_parts(self.journey)  # one part per lane: a click sends the lanes it changed
 
     def _stage_name(self, stage: str | None) -> str:
         """The stage a method works on: the one given (then also shown), else the chosen one."""
