@@ -40,7 +40,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import ipywidgets as widgets
-from traitlets import CInt
 
 __all__ = ["ClickBarrier", "FormButton", "barrier", "track"]
 
@@ -48,7 +47,7 @@ __all__ = ["ClickBarrier", "FormButton", "barrier", "track"]
 class _Answer(widgets.IntText):
     """The pong: the kernel never needs the browser's echo of it (one message less per round trip)."""
 
-    value = CInt(0).tag(sync=True, echo_update=False)
+    value = type(widgets.IntText.value)(0).tag(sync=True, echo_update=False)  # IntText's own trait type
 
 
 class ClickBarrier:
