@@ -29,19 +29,21 @@ def _jupyter_server_extension_points() -> list[dict[str, str]]:
     return [{"module": "journeylab.lab_server"}]
 
 
-def without_nagle(connection_class: type) -> type:
+def without_nagle(connection_class: Any) -> Any:
     """A subclass of a kernel WebSocket connection class that turns Nagle's algorithm off when it connects."""
     if getattr(connection_class, "_journeylab_no_delay", False):
         return connection_class
 
-    def connect(self: Any) -> Any:
-        self.websocket_handler.set_nodelay(True)
-        return super(subclass, self).connect()
+    class NoDelay(connection_class):  # the server's class, known only when it runs
+        __doc__ = f"{connection_class.__name__}, sending each message at once (see journeylab.lab_server)."
+        _journeylab_no_delay = True
 
-    subclass = type(f"NoDelay{connection_class.__name__}", (connection_class,),
-                    {"connect": connect, "_journeylab_no_delay": True, "__module__": __name__,
-                     "__doc__": f"{connection_class.__name__}, sending each message at once (see journeylab.lab_server)."})
-    return subclass
+        def connect(self) -> Any:
+            self.websocket_handler.set_nodelay(True)
+            return super().connect()
+
+    NoDelay.__name__ = NoDelay.__qualname__ = f"NoDelay{connection_class.__name__}"
+    return NoDelay
 
 
 def _load_jupyter_server_extension(serverapp: Any) -> None:

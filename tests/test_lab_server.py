@@ -7,10 +7,10 @@ import logging
 from pathlib import Path
 from types import SimpleNamespace
 
+from test_packaging import make_dry_run
+
 from journeylab import lab_server
 from journeylab.lab_server import without_nagle
-
-from test_packaging import make_dry_run
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,7 +8,6 @@ clicks as the button's click message, and the browser's link answers a ping.
 
 from __future__ import annotations
 
-
 from journeylab.widgets import JourneyBuilder, PersonaBuilder
 from journeylab.widgets._clicks import barrier, track
 

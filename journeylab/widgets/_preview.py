@@ -37,16 +37,17 @@ class PreviewPanel(widgets.VBox):
     def __init__(self) -> None:
         super().__init__(layout=widgets.Layout(width="100%", overflow="auto"))
         self.add_class("jl-preview-box")
+        self._parts: list[widgets.HTML] = []
 
     @property
     def value(self) -> str:
         """The preview's HTML, all parts joined: what the learner sees."""
-        return "".join(part.value for part in self.children)
+        return "".join(part.value for part in self._parts)
 
     @property
     def parts(self) -> tuple[widgets.HTML, ...]:
         """The HTML widgets of the parts, top to bottom."""
-        return self.children
+        return tuple(self._parts)
 
     def show(self, parts: Sequence[str]) -> int:
         """Show ``parts`` (HTML strings, top to bottom); returns how many parts changed.
@@ -54,13 +55,12 @@ class PreviewPanel(widgets.VBox):
         A part that is the same as before is not sent again. An empty part
         takes no room (an optional lane with nothing in it).
         """
-        children = list(self.children)
-        while len(children) < len(parts):
-            children.append(widgets.HTML(layout=widgets.Layout(width="100%", margin="0")))
-        if len(children) != len(self.children):
-            self.children = tuple(children)
+        if len(self._parts) < len(parts):
+            self._parts += [widgets.HTML(layout=widgets.Layout(width="100%", margin="0"))
+                            for _ in range(len(parts) - len(self._parts))]
+            self.children = tuple(self._parts)
         changed = 0
-        for widget, html in zip(children, [*parts, *[""] * (len(children) - len(parts))]):
+        for widget, html in zip(self._parts, [*parts, *[""] * (len(self._parts) - len(parts))]):
             if widget.value != html:
                 widget.value = html
                 changed += 1
