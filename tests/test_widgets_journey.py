@@ -328,6 +328,38 @@ def test_refused_changes_are_not_added_to_undo():
 # ----------------------------------------------------------------------------- JourneyBuilder: the journey, its persona and its exports
 
 
+def test_the_journey_follows_the_persona_builder_it_was_given(tmp_path):
+    from journeylab.personas import Persona
+    from journeylab.widgets import PersonaBuilder
+
+    personas = PersonaBuilder(live_preview=False)
+    builder = JourneyBuilder(Journey("Velo Repair"), autosave=tmp_path / "journey.json")
+    builder.set_persona(personas)
+    assert builder.journey.persona.name == "New persona"
+    personas.apply(name="Sofie", age="34")  # the learner fills in the persona after linking it
+    assert builder.journey.persona == personas.persona
+    assert "for Sofie (34)" in builder.preview.value and "for New persona" not in builder.preview.value
+    assert Journey.load(tmp_path / "journey.json").persona.name == "Sofie", "autosaved"
+    assert "The journey is now for Sofie, as the persona builder says." in builder.message.value
+    personas.undo()
+    assert builder.journey.persona.name == "New persona"
+    builder.set_persona(Persona("Henrik", age=49))  # a persona as it is: following stops
+    personas.apply(name="Ana")
+    assert builder.journey.persona.name == "Henrik"
+
+
+def test_a_refused_persona_keeps_following_the_builder_as_before():
+    from journeylab.widgets import PersonaBuilder
+
+    personas = PersonaBuilder(live_preview=False)
+    builder = JourneyBuilder(Journey("Velo Repair"), live_preview=False)
+    builder.set_persona(personas)
+    builder.set_persona("Henrik")
+    assert "Persona: must be a persona" in builder.message.value
+    personas.apply(name="Sofie")
+    assert builder.journey.persona.name == "Sofie"
+
+
 def test_builder_is_a_view_of_the_journey_it_was_given():
     journey = nordlys()
     builder = JourneyBuilder(journey, live_preview=False)

@@ -63,6 +63,7 @@ class BuilderBase:
         self.file_name = text_field("File name", help="Used by Save, Load and the export buttons; "
                                     "the ending (.json, .png ...) is added for you.")
         self.buttons: dict[str, widgets.Button] = {}
+        self._listeners: list[Callable[[Any], Any]] = []  # called with the model after every change (on_change)
         self._syncing = False  # True while the builder itself writes into its widgets
         self.session = EditSession(
             model, new=self._new_model, from_data=self._from_data, to_data=self._to_data, read=read, write=write,
@@ -191,13 +192,29 @@ class BuilderBase:
         return self._show(self.session.change(action))
 
     def _show(self, outcome: Outcome) -> bool:
-        """Show what a step of the session did: the widgets and picture when the model changed, then the message."""
+        """Show what a step of the session did: the widgets and picture when the model changed, then the message.
+
+        Then whoever follows this builder (:meth:`on_change`) hears of the new model.
+        """
         if outcome.changed:
             self._sync()
             if self.live_preview.value:
                 self.refresh_preview()
         self._tell(outcome)
+        if outcome.changed:
+            for listener in list(self._listeners):
+                listener(self._model)
         return outcome.accepted
+
+    def on_change(self, callback: Callable[[Any], Any], remove: bool = False) -> None:
+        """Call ``callback(model)`` after every change this builder takes (Apply, Undo, Load); ``remove`` stops it.
+
+        The journey builder follows a persona builder this way (``journey_builder.set_persona(persona_builder)``).
+        """
+        if remove:
+            self._listeners = [listener for listener in self._listeners if listener != callback]
+        elif callback not in self._listeners:
+            self._listeners.append(callback)
 
     def undo(self) -> None:
         """Go back one change (up to 100 changes), for when a click did something you did not want."""

@@ -55,6 +55,7 @@ from journeylab.widgets._common import (
 )
 from journeylab.widgets.journey_notes import NOTES_FORM, NotesTab
 from journeylab.widgets.journey_opportunities import OPPORTUNITY_LABELS, OpportunitiesTab
+from journeylab.widgets.persona import PersonaBuilder
 
 __all__ = ["JourneyBuilder"]
 
@@ -151,6 +152,7 @@ class JourneyBuilder(BuilderBase):
         self.name.observe(lambda change: self._syncing or self.set_name(change["new"]), "value")
         self.framework.observe(lambda change: self._syncing or self.propose_framework(change["new"]), "value")
         self._switches = SwitchMemory()  # the journey before each switch, so switching back restores it
+        self._persona_source: PersonaBuilder | None = None  # the persona builder this journey follows
         self.framework_plan = widgets.HTML()
         self.framework_box = widgets.VBox([self.framework_plan, widgets.HBox([
             button("Switch", self.confirm_framework, "Switch to the framework chosen above", "primary"),
@@ -426,14 +428,45 @@ class JourneyBuilder(BuilderBase):
 
         self._change(action)
 
-    def set_persona(self, persona: Persona | None) -> None:
-        """Make ``persona`` (e.g. ``persona_builder.persona``) the customer this journey is for."""
+    def set_persona(self, persona: Persona | PersonaBuilder | None) -> None:
+        """Make ``persona`` the customer this journey is for; given a persona builder, follow it from then on.
+
+        ``journey_builder.set_persona(persona_builder)`` takes the builder's persona now and again after
+        every change there (Apply, Undo, Load), so the map never shows an old persona. A
+        :class:`~journeylab.personas.Persona` (``persona_builder.persona``) is taken as it is now;
+        ``None`` leaves the journey without a persona. Either ends following a builder.
+        """
+        source = persona if isinstance(persona, PersonaBuilder) else None
+        value = source.persona if source is not None else persona
+
         def action() -> str:
-            if persona is not None and not isinstance(persona, Persona):
-                raise ValidationError("persona", "must be a persona", value=type(persona).__name__,
-                                      allowed="a Persona, e.g. persona_builder.persona, or None")
+            if value is not None and not isinstance(value, Persona):
+                raise ValidationError("persona", "must be a persona", value=type(value).__name__,
+                                      allowed="a persona builder, a Persona (e.g. persona_builder.persona), or None")
+            self.journey.persona = value
+            if value is None:
+                return "The journey has no persona now."
+            return f"The journey is now for {value.name}" + (
+                "; it follows the persona builder from now on." if source is not None else ".")
+
+        if self._change(action):
+            self._follow(source)
+
+    def _follow(self, source: PersonaBuilder | None) -> None:
+        """Listen to one persona builder (or none): each of its changes becomes the journey's persona."""
+        if self._persona_source is not None:
+            self._persona_source.on_change(self._persona_changed, remove=True)
+        self._persona_source = source
+        if source is not None:
+            source.on_change(self._persona_changed)
+
+    def _persona_changed(self, persona: Persona) -> None:
+        if persona == self.journey.persona:
+            return
+
+        def action() -> str:
             self.journey.persona = persona
-            return f"The journey is now for {persona.name}." if persona else "The journey has no persona now."
+            return f"The journey is now for {persona.name}, as the persona builder says."
 
         self._change(action)
 
