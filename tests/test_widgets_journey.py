@@ -453,6 +453,13 @@ def test_a_negative_target_is_refused_and_the_form_keeps_it():
     assert builder.journey.goal("Know") is None and builder.goal_fields["target"].value == "-5"
 
 
+def test_a_negative_nps_target_is_a_goal_like_any_other():
+    builder = JourneyBuilder(nordlys(), live_preview=False)
+    builder.set_goal("Refer", goal="Fewer detractors", kpi="NPS", target="-10")
+    assert not problem(builder)
+    assert (builder.journey.goal("Refer").target, builder.journey.goal("Refer").unit) == (-10, "points")
+
+
 def test_choosing_a_count_kpi_keeps_a_unit_the_learner_typed():
     builder = JourneyBuilder(nordlys(), live_preview=False)
     builder.stage.value = "Know"

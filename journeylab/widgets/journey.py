@@ -401,11 +401,7 @@ class JourneyBuilder(BuilderBase):
             values = form_values(self.goal_fields, fields)
             if fields:
                 values = self._kpi_defaults(values.get("kpi", "")) | values
-            target = as_number(values.get("target"))
-            if isinstance(target, (int, float)) and not isinstance(target, bool) and target < 0:
-                raise ValidationError("target", "must not be negative", value=target,
-                                      allowed="a number of 0 or more, such as 3.5 or 500")
-            goal = StageGoal(**(values | {"target": target}))
+            goal = StageGoal(**(values | {"target": as_number(values.get("target"))}))  # the model checks the target
             self.journey.set_goal(where, goal)
             return f"Set the goal of {where}: {goal.kpi} {plain_number(goal.target)} {goal.unit} ({goal.better} is better)."
 
