@@ -12,6 +12,10 @@ Two measurements:
   and a MutationObserver, ``dom``) and to the next frame after it (``painted``: the browser has laid
   out and drawn the change), with the widget messages and bytes both ways. The framework switch is
   timed from choosing in the dropdown, through pressing Switch as soon as it shows, to the new map.
+  Before each click the benchmark waits as a person would between typing and clicking
+  (``--pause-ms``, 300 ms); the clock starts at the click. With ``--pause-ms 0`` it clicks a few
+  milliseconds after typing, faster than any person, so every click waits for the typed values
+  (:mod:`journeylab.widgets._clicks`).
 
 Run from the project folder with the package to measure first on the path::
 
@@ -197,7 +201,7 @@ def start_lab(folder: Path, server_settings: bool = True) -> tuple[subprocess.Po
     return server, f"{base}/lab/workspaces/{uuid.uuid4().hex[:8]}/tree/bench.ipynb?reset&token={token}"
 
 
-def bench_browser(runs: int, screenshots: Path | None, server_settings: bool = True) -> tuple[dict[str, list[float]], dict[str, list[tuple[int, int]]]]:
+def bench_browser(runs: int, screenshots: Path | None, server_settings: bool = True, pause_ms: int = 300) -> tuple[dict[str, list[float]], dict[str, list[tuple[int, int]]]]:
     import nbformat
     from playwright.sync_api import expect, sync_playwright
 
@@ -248,23 +252,32 @@ def bench_browser(runs: int, screenshots: Path | None, server_settings: bool = T
             def tab(name: str) -> None:
                 journey.locator(".lm-TabBar-tab", has_text=name).click()
 
+            def reach_for_the_button() -> None:
+                """A person's pause between typing and clicking (the clock starts only at the click)."""
+                page.wait_for_timeout(pause_ms)
+
             for number in range(runs):
                 persona.get_by_placeholder("e.g. Jessica").fill(f"Sofie {number}")
+                reach_for_the_button()
                 timed("persona card", 0, lambda: persona.locator(".widget-button", has_text="Apply").click())
                 tab("Touchpoints")
                 journey.get_by_placeholder("Where? Pick one or type, e.g. Instagram").fill(f"Shop {number}")
+                reach_for_the_button()
                 timed("add touchpoint", 1, lambda: journey.locator(".widget-button", has_text="Add touchpoint").click())
                 tab("Stage goal")
                 journey.get_by_placeholder("e.g. Turn more visitors into buyers").fill("More buyers")
                 journey.get_by_placeholder("Pick a suggested KPI or type your own").fill("Conversion rate")
                 journey.get_by_placeholder("A number, e.g. 3.5").fill(str(number + 1))
+                reach_for_the_button()
                 timed("set goal", 1, lambda: journey.locator(".widget-button", has_text="Set goal").click())
                 tab("Opportunities")
                 journey.get_by_placeholder("e.g. Show the delivery cost on the product page").fill(f"Idea {number}")
+                reach_for_the_button()
                 timed("add opportunity", 1,
                       lambda: journey.locator(".widget-button", has_text="Add opportunity").click())
                 name = journey.get_by_placeholder("e.g. Nordlys Home")
                 name.fill(f"Velo Repair {number}")
+                reach_for_the_button()
                 timed("business name", 1, lambda box=name: box.press("Enter"))
                 choose = journey.locator("select").first
                 place = 1 if choose.evaluate("box => box.selectedIndex") == 0 else 0  # another framework
@@ -274,7 +287,9 @@ def bench_browser(runs: int, screenshots: Path | None, server_settings: bool = T
                     box.select_option(index=index)  # the clock starts here ('change')
                     button.click()  # Playwright presses it as soon as the proposal shows it
 
+                reach_for_the_button()
                 timed("framework switch", 1, choose_and_switch)
+                reach_for_the_button()
                 timed("undo", 1, lambda: journey.locator(".widget-button", has_text="Undo").click())
             if screenshots is not None:
                 journey.locator(preview.split(" ", 1)[1]).first.evaluate("e => e.scrollIntoView({block: 'start'})")
@@ -291,6 +306,8 @@ def main() -> None:
     parser.add_argument("where", choices=("python", "browser", "both"))
     parser.add_argument("--runs", type=int, default=0, help="runs per action (default: 20 python, 6 browser)")
     parser.add_argument("--screenshots", type=Path, help="a folder for 1280x720 screenshots of the builders")
+    parser.add_argument("--pause-ms", type=int, default=300,
+                        help="a person's pause between typing and clicking (default 300; 0: click at machine speed)")
     parser.add_argument("--plain-server", action="store_true",
                         help="without the course's server settings (lab-settings/), to measure what they change")
     options = parser.parse_args()
@@ -299,7 +316,8 @@ def main() -> None:
     if options.where in ("python", "both"):
         report("python", *bench_python(options.runs or 20))
     if options.where in ("browser", "both"):
-        report("browser", *bench_browser(options.runs or 6, options.screenshots, not options.plain_server))
+        report("browser", *bench_browser(options.runs or 6, options.screenshots, not options.plain_server,
+                                         options.pause_ms))
 
 
 if __name__ == "__main__":

@@ -61,7 +61,7 @@ class BuilderBase:
                                              indent=False, layout=widgets.Layout(width="auto"))
         self.live_preview.observe(lambda change: change["new"] and self.refresh_preview(), "value")
         self.file_name = text_field("File name", help="Used by Save, Load and the export buttons; "
-                                    "the ending (.json, .png ...) is added for you.")
+                                    "the ending (.json, .png ...) is added for you.", as_you_type=True)
         self.buttons: dict[str, widgets.Button] = {}
         self._listeners: list[Callable[[Any], Any]] = []  # called with the model after every change (on_change)
         self._syncing = False  # True while the builder itself writes into its widgets

@@ -18,15 +18,16 @@ every value it was holding back behind them: those values reach the kernel
 before the pong.
 
 A value can only be held back behind an update the browser sent, so the
-barrier counts the updates of the builders' widgets (:meth:`ClickBarrier.track`)
-and, after each, sends a ping of its own once the kernel has reported the
-update done. When a click arrives and every update so far is *confirmed* (a
-pong answered a ping sent after it), nothing can be held back: the button acts
-at once. That is the usual case: a person takes far longer to reach a button
-than a ping takes to come back, and Undo or Switch after a click need no wait
-at all. Otherwise (a value typed right before the click, or still on its way)
-the click waits for the next pong, as before. Waiting costs one round trip to
-the browser: 40-50 ms in JupyterLab on a busy 2-core machine.
+barrier counts the updates of the builders' widgets (:func:`track`) and, a
+moment after the last one (:data:`CONFIRM_AFTER`), sends a ping of its own.
+When a click arrives and every update so far is *confirmed* (a pong answered a
+ping sent after it), nothing can be held back: the button acts at once. That is
+the usual case: the form's boxes send what is typed as it is typed
+(``as_you_type`` in :mod:`journeylab.widgets._common`), and a person takes far
+longer to reach a button than a ping takes to come back; Undo or Switch after a
+click need no wait at all. Otherwise (a value typed right before the click, or
+still on its way) the click waits for the next pong, as before. Waiting costs
+one round trip to the browser: 25-50 ms in JupyterLab on a busy 2-core machine.
 
 A click made in code (``button.click()``, as tests and papermill runs do)
 acts at once: there is no browser to wait for.
@@ -41,7 +42,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-__all__ = ["ClickBarrier", "FormButton", "barrier", "track"]
+__all__ = ["ClickBarrier", "FormButton", "barrier", "track", "CONFIRM_AFTER"]
 
 
 class _Answer(widgets.IntText):
@@ -61,7 +62,7 @@ class ClickBarrier:
         self._pings: deque[tuple[int, int]] = deque()  # (ping, updates handled before it), not yet answered
         self._updates = 0  # updates of tracked widgets the browser sent and the kernel handled
         self._confirmed = 0  # of those, how many the browser has seen reported done before its last pong
-        self._confirming = False  # a ping after the last update is on its way
+        self._confirming: asyncio.TimerHandle | None = None  # the ping planned after the last update
         self.pong.observe(self._answered, "value")
 
     @property
@@ -79,14 +80,18 @@ class ClickBarrier:
         return self._updates - self._confirmed
 
     def updated(self) -> None:
-        """Count an update the browser sent, just handled; confirm it once the kernel has reported it done."""
+        """Count an update the browser sent, just handled; confirm it once the kernel has reported it done.
+
+        The ping goes :data:`CONFIRM_AFTER` seconds after the last update, so typing sends one ping per
+        pause, not one per key.
+        """
         self._updates += 1
-        if not self._confirming:
-            self._confirming = True
-            _after_this_message(self._confirm)
+        if self._confirming is not None:
+            self._confirming.cancel()
+        self._confirming = _later(self._confirm)
 
     def _confirm(self) -> None:
-        self._confirming = False
+        self._confirming = None
         covered = self._pings[-1][1] if self._pings else self._confirmed
         if covered < self._updates:
             self._send_ping()
@@ -117,14 +122,22 @@ class ClickBarrier:
             action()
 
 
-def _after_this_message(callback: Callable[[], Any]) -> None:
-    """Call ``callback`` once the kernel has finished the message it is handling (and said so: "idle")."""
+CONFIRM_AFTER = 0.15
+"""Seconds after the browser's last update before the barrier confirms it (a person clicks later than that)."""
+
+
+def _later(callback: Callable[[], Any]) -> asyncio.TimerHandle | None:
+    """Call ``callback`` :data:`CONFIRM_AFTER` seconds from now, long after the kernel reported the message done.
+
+    The kernel handles a message and says "idle" without pausing in between, so a
+    callback of the event loop always comes after that "idle".
+    """
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:  # no event loop: not in a kernel, so no browser either
         callback()
-        return
-    loop.call_soon(callback)
+        return None
+    return loop.call_later(CONFIRM_AFTER, callback)
 
 
 _BARRIER: ClickBarrier | None = None

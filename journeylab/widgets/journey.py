@@ -138,15 +138,15 @@ class JourneyBuilder(BuilderBase):
         self.stage = widgets.ToggleButtons(style={"button_width": "auto"})  # labelled in _layout, in line
         self.stage_help = widgets.HTML()
         self.touchpoint_list = widgets.Select(rows=8, layout=widgets.Layout(width="100%"))
-        self.touchpoint_fields: dict[str, widgets.Widget] = {
-            name: text_field(label, placeholder) for name, (label, placeholder) in _TOUCHPOINT_FORM.items()}
-        self.touchpoint_fields["channel"] = combo_field(*_TOUCHPOINT_FORM["channel"])
+        self.touchpoint_fields: dict[str, widgets.Widget] = {  # read by the buttons: sent as typed
+            name: text_field(label, placeholder, as_you_type=True) for name, (label, placeholder) in _TOUCHPOINT_FORM.items()}
+        self.touchpoint_fields["channel"] = combo_field(*_TOUCHPOINT_FORM["channel"], as_you_type=True)
         self.touchpoint_fields["emotion"] = widgets.IntSlider(0, *EMOTION_RANGE, description="Feeling", style=style,
                                                               readout=False, layout=widgets.Layout(width="330px"))
         self.feeling = widgets.Label(FEELINGS[0])
-        self.goal_fields: dict[str, widgets.Widget] = {
-            name: text_field(label, placeholder) for name, (label, placeholder) in _GOAL_FORM.items()}
-        self.goal_fields["kpi"] = combo_field(*_GOAL_FORM["kpi"])
+        self.goal_fields: dict[str, widgets.Widget] = {  # read by Set goal: sent as typed
+            name: text_field(label, placeholder, as_you_type=True) for name, (label, placeholder) in _GOAL_FORM.items()}
+        self.goal_fields["kpi"] = combo_field(*_GOAL_FORM["kpi"])  # on leaving the box: it fills unit and direction
         self.goal_fields["better"] = widgets.ToggleButtons(options=[("Higher is better", "higher"),
                                                                     ("Lower is better", "lower")])
         self.name.observe(lambda change: self._syncing or self.set_name(change["new"]), "value")

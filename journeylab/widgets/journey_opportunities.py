@@ -104,15 +104,15 @@ class OpportunitiesTab:
     def __init__(self, context: TabContext) -> None:
         self.context = context
         self.list = widgets.Select(rows=7, layout=widgets.Layout(width="100%"))
-        self.fields: dict[str, widgets.Widget] = {
-            "title": text_field("Title", "e.g. Show the delivery cost on the product page"),
-            "pain_point": combo_field("Pain point", "Which problem does it solve? Pick one or type"),
+        self.fields: dict[str, widgets.Widget] = {  # read by the buttons: the text boxes are sent as typed
+            "title": text_field("Title", "e.g. Show the delivery cost on the product page", as_you_type=True),
+            "pain_point": combo_field("Pain point", "Which problem does it solve? Pick one or type", as_you_type=True),
             "customer_value": slider_field("Customer value", 0, 100, 50, step=5,
                                            help="How much it helps the customer: 0 not at all, 100 enormously"),
             "business_value": slider_field("Business value", 0, 100, 50, step=5,
                                            help="How much it helps the business: 0 not at all, 100 enormously"),
             "effort": choice_field("Effort", EFFORT_CHOICES, 3, help="How much work it is, from 1 to 5"),
-            "owner": text_field("Owner", "Who takes it on?"),
+            "owner": text_field("Owner", "Who takes it on?", as_you_type=True),
             "status": choice_field("Status", [(status.capitalize(), status) for status in STATUSES], "idea"),
         }
         self.priority_table = widgets.HTML(layout=widgets.Layout(margin="10px 0 0 0"))
