@@ -67,6 +67,9 @@ PREVIEW_CSS = f"""<style>
 .jl-preview .jl-curve td {{padding: 0; text-align: center}}
 .jl-preview .jl-curve svg {{display: block; width: 100%; height: 110px}}
 .jl-preview .jl-mean {{font-weight: bold; color: {MAIN}}}
+.jl-preview .jl-dot, .jl-preview .jl-mean-dot {{stroke-linecap: round; vector-effect: non-scaling-stroke}}
+.jl-preview .jl-dot {{stroke: {OKABE_ITO["sky_blue"]}; stroke-width: 9px; stroke-opacity: 0.9}}
+.jl-preview .jl-mean-dot {{stroke: {MAIN}; stroke-width: 11px}}
 .jl-preview .jl-card {{border: 1px solid #ccc; border-radius: 10px; padding: 10px 14px; max-width: 820px}}
 .jl-preview .jl-columns {{display: flex; flex-wrap: wrap; gap: 10px}}
 .jl-preview .jl-columns > div {{flex: 1 1 180px; border-top: 4px solid {MAIN}; padding-top: 3px}}
@@ -188,15 +191,14 @@ def _feeling_row(journey: Journey, lane: EmotionLane, stripe: str = "") -> str:
         spread = min(14.0, 70.0 / len(values))
         for number, value in enumerate(values):
             x = round(centre + (number - (len(values) - 1) / 2) * spread, 1)
-            shapes.append(f'<line x1="{x}" y1="{_y(value)}" x2="{x}" y2="{_y(value)}" stroke="{OKABE_ITO["sky_blue"]}" '
-                          f'stroke-width="9" stroke-linecap="round" stroke-opacity="0.9" {fixed}/>')
+            y = _y(value)
+            shapes.append(f'<line class="jl-dot" x1="{x}" y1="{y}" x2="{x}" y2="{y}"/>')  # drawn by PREVIEW_CSS
     for points in segments:
         if len(points) > 1:
             shapes.append(f'<polyline points="{" ".join(points)}" fill="none" stroke="{MAIN}" stroke-width="2.5" {fixed}/>')
         for point in points:
             px, py = point.split(",")
-            shapes.append(f'<line x1="{px}" y1="{py}" x2="{px}" y2="{py}" stroke="{MAIN}" stroke-width="11" '
-                          f'stroke-linecap="round" {fixed}/>')
+            shapes.append(f'<line class="jl-mean-dot" x1="{px}" y1="{py}" x2="{px}" y2="{py}"/>')
     svg = (f'<svg viewBox="0 0 {width} {_CURVE_HEIGHT}" preserveAspectRatio="none" role="img" '
            f'aria-label="How the customer feels, per stage">{"".join(shapes)}</svg>')
     means = "".join(

@@ -240,9 +240,10 @@ class JourneyBuilder(BuilderBase):
         self.name.value, self.framework.value = journey.name, journey.framework.key
         self.framework_box.layout.display = "none"  # a proposed switch is over once the journey changes
         stage = self.stage.value if self.stage.value in names else names[0]
-        if tuple(self.stage.options) != names:
-            self.stage.options = names
-        self.stage.value = stage
+        with self.stage.hold_sync():  # new stages and the chosen one: one message
+            if tuple(self.stage.options) != names:
+                self.stage.options = names
+            self.stage.value = stage
         info, items, goal = journey.framework.stage(stage), journey.touchpoints(stage), journey.goal(stage)
         count = f"{len(items)} touchpoint{'s' * (len(items) != 1)}, {'a goal' if goal else 'no goal yet'}"
         self.stage_help.value = (f"<b>{stage}</b> ({count}). The customer asks: <i>“{html.escape(info.question)}”</i>"
@@ -518,7 +519,7 @@ class JourneyBuilder(BuilderBase):
             self._model = plan.journey
             self._switches.remember(old, plan.journey)
             stage = convert(self.stage.value, old.framework, target)[0]
-            with self._quiet():
+            with self._quiet(), self.stage.hold_sync():
                 self.touchpoint_list.value = None
                 self.opportunities.select_row(None)
                 self.stage.options, self.stage.value = target.stage_names, stage
