@@ -39,6 +39,7 @@ test-oldest:
 	rm -rf $(OLDEST) && $(PYTHON) -m venv $(OLDEST)
 	$(OLDEST)/bin/python -m pip install --quiet --disable-pip-version-check -c constraints-oldest.txt -e ".[test]"
 	mkdir -p $(dir $(OLDEST)/$(LAB_OVERRIDES)) && cp lab-settings/overrides.json $(OLDEST)/$(LAB_OVERRIDES)
+	mkdir -p $(dir $(OLDEST)/$(SERVER_CONFIG)) && cp lab-settings/jupyter_server_config.json $(OLDEST)/$(SERVER_CONFIG)
 	$(OLDEST)/bin/python -m pip list --format=freeze | grep -iE '^(pandas|numpy|matplotlib|ipywidgets|jupyterlab|papermill)=='
 	$(OLDEST)/bin/python -m pytest -n 2 --dist loadfile tests journeylab
 	$(OLDEST)/bin/python -m pytest -n 2 --dist loadfile --nbval-lax notebooks solutions exercises
@@ -49,11 +50,15 @@ $(BIN)/python:
 # lab-settings/overrides.json: JupyterLab settings the course needs (widget messages on the kernel's main
 # shell: over a subshell, JupyterLab 4.6 with ipykernel 7.4 now and then loses a click).
 LAB_OVERRIDES = share/jupyter/lab/settings/overrides.json
+# lab-settings/jupyter_server_config.json: the server extension journeylab.lab_server (kernel messages
+# reach the browser without Nagle's 40 ms delay; see that module).
+SERVER_CONFIG = etc/jupyter/jupyter_server_config.d/journeylab.json
 
-$(VENV)/.installed-course: pyproject.toml constraints.txt lab-settings/overrides.json | $(BIN)/python
+$(VENV)/.installed-course: pyproject.toml constraints.txt lab-settings/overrides.json lab-settings/jupyter_server_config.json | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PIP) -e .
 	mkdir -p $(dir $(VENV)/$(LAB_OVERRIDES)) && cp lab-settings/overrides.json $(VENV)/$(LAB_OVERRIDES)
+	mkdir -p $(dir $(VENV)/$(SERVER_CONFIG)) && cp lab-settings/jupyter_server_config.json $(VENV)/$(SERVER_CONFIG)
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed-course

@@ -4,15 +4,27 @@ Goal: median under 100 ms and worst under 250 ms for every action, on a journey 
 
 Two measurements:
 
-* ``python``: the kernel's part, from the method call (what a click runs) until ``builder.preview.value``
-  holds the new preview;
+* ``python``: the kernel's part, from the method call (what a click runs) until ``builder.preview``
+  holds the new preview, with every widget update serialised as a kernel would (a recording comm),
+  and the number of widget messages and bytes the action sends to the browser;
 * ``browser``: the whole round trip in JupyterLab in Debian's Chromium, from the mouse-down (or the
-  Enter key) to the preview's first change in the page (``performance.now()`` and a MutationObserver).
+  Enter key, or choosing in a dropdown) until the preview has changed and been drawn: the frame
+  after its last change (``performance.now()``, a MutationObserver and requestAnimationFrame; the
+  preview is several widgets, one per lane, and a click may change several). ``(first change)`` is
+  when its first part changed. With the widget messages and bytes both ways. The framework switch is
+  timed from choosing in the dropdown, through pressing Switch as soon as it shows, to the new map.
+  Before each click the benchmark waits as a person would between typing and clicking
+  (``--pause-ms``, 300 ms); the clock starts at the click. With ``--pause-ms 0`` it clicks a few
+  milliseconds after typing, faster than any person, so every click waits for the typed values
+  (:mod:`journeylab.widgets._clicks`).
 
 Run from the project folder with the package to measure first on the path::
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_builders.py python
     PYTHONPATH=. .venv/bin/python benchmarks/bench_builders.py browser --screenshots pictures/
+
+The browser's JupyterLab runs with the server settings ``make lab`` installs (``lab-settings/``:
+the extension journeylab.lab_server); ``--plain-server`` leaves them out.
 
 Timings on a shared machine are noisy: read the medians, and the worst as an upper bound.
 """
@@ -46,14 +58,42 @@ for number in range(30):
 """
 
 
-def report(name: str, timings: dict[str, list[float]]) -> None:
-    print(f"{name}: {'action':<18} {'median ms':>10} {'worst ms':>10} {'runs':>5}")
+def report(name: str, timings: dict[str, list[float]], counts: dict[str, list[tuple[int, int]]] | None = None) -> None:
+    """One line per action: median and worst in ms, and the median widget messages and kilobytes per action."""
+    print(f"{name}: {'action':<34} {'median ms':>10} {'worst ms':>10} {'runs':>5} {'msgs':>5} {'kB':>6}")
     for action, values in timings.items():
-        print(f"{name}: {action:<18} {statistics.median(values) * 1000:10.1f} {max(values) * 1000:10.1f} {len(values):5d}")
+        line = f"{name}: {action:<34} {statistics.median(values) * 1000:10.1f} {max(values) * 1000:10.1f} {len(values):5d}"
+        if counts and counts.get(action):
+            line += (f" {statistics.median(n for n, _ in counts[action]):5.0f}"
+                     f" {statistics.median(size for _, size in counts[action]) / 1000:6.1f}")
+        print(line)
 
 
-def bench_python(runs: int) -> dict[str, list[float]]:
-    """Each action called as a click calls it, timed until the preview widget holds the new value."""
+class _Recorder:
+    """Widget messages as a kernel would send them: serialised to JSON, counted and measured."""
+
+    def __init__(self) -> None:
+        self.messages = 0
+        self.size = 0
+
+    def install(self) -> None:
+        import comm
+        from comm.base_comm import BaseComm
+
+        recorder = self
+
+        class RecordingComm(BaseComm):
+            def publish_msg(self, msg_type, data=None, metadata=None, buffers=None, **keys):
+                recorder.messages += 1
+                recorder.size += len(json.dumps({"data": data, "metadata": metadata}, default=str))
+
+        comm.create_comm = RecordingComm
+
+
+def bench_python(runs: int) -> tuple[dict[str, list[float]], dict[str, list[tuple[int, int]]]]:
+    """Each action called as a click calls it, timed until the preview widgets hold the new value."""
+    recorder = _Recorder()
+    recorder.install()
     namespace: dict = {}
     exec(SETUP, namespace)
     jl = namespace["jl"]
@@ -70,16 +110,19 @@ def bench_python(runs: int) -> dict[str, list[float]]:
         "undo": lambda n: builder.undo(),
     }
     timings: dict[str, list[float]] = {}
+    counts: dict[str, list[tuple[int, int]]] = {}
     for action, run in actions.items():
         for number in range(runs):
             if action == "undo":
                 builder.set_name(f"Before undo {number}")
+            recorder.messages = recorder.size = 0
             start = time.perf_counter()
             run(number)
             timings.setdefault(action, []).append(time.perf_counter() - start)
+            counts.setdefault(action, []).append((recorder.messages, recorder.size))
     if builder.journey.framework.key != "hourglass":
         builder.set_framework("hourglass")
-    return timings
+    return timings, counts
 
 
 # ----------------------------------------------------------------------------- browser
@@ -90,19 +133,42 @@ NOTEBOOK_CELLS = [
     "builder",
     "empathy = jl.widgets.EmpathyMapBuilder(layout='canvas')\nempathy",
 ]
+PREVIEW = ".jp-OutputArea .jl-preview-box"  # the preview of each builder, in the order of the cells
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 WATCH = """([selector, index]) => {
   const previews = document.querySelectorAll(selector);
   const target = previews[index];
-  window.__t0 = null; window.__t1 = null;
+  window.__t0 = null; window.__first = null; window.__last = null; window.__painted = null;
+  window.__messages = [0, 0];
   const start = () => { if (window.__t0 === null) window.__t0 = performance.now(); };
-  document.addEventListener('mousedown', start, {capture: true, once: true});
-  document.addEventListener('keydown', start, {capture: true, once: true});
-  const observer = new MutationObserver(() => {
-    if (window.__t0 !== null && window.__t1 === null) { window.__t1 = performance.now(); observer.disconnect(); }
+  for (const kind of ['mousedown', 'keydown', 'change']) {
+    document.addEventListener(kind, start, {capture: true, once: true});
+  }
+  // every change of the preview (a click may change several of its parts, one message each) ...
+  new MutationObserver(() => {
+    if (window.__t0 === null) return;
+    const now = performance.now();
+    if (window.__first === null) window.__first = now;
+    window.__last = now;
+    // ... and the frame after the last one: style, layout and paint are done when this message arrives
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { if (window.__last === now) window.__painted = performance.now(); };
+      channel.port2.postMessage(null);
+    });
+  }).observe(target, {subtree: true, childList: true, attributes: true, characterData: true});
+}"""
+COUNT = """() => {
+  document.addEventListener('mousedown', () => { window.__down = performance.now(); }, {capture: true});
+  // every widget message between the page and the kernel, both ways (needs the app exposed: see start_lab)
+  const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+  kernel.anyMessage.connect((_, args) => {
+    if (window.__messages && window.__t0 !== null && args.msg.header.msg_type.startsWith('comm_')) {
+      window.__messages[0] += 1;
+      window.__messages[1] += JSON.stringify(args.msg.content).length;
+    }
   });
-  observer.observe(target, {subtree: true, childList: true, attributes: true, characterData: true});
 }"""
 
 
@@ -112,11 +178,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_lab(folder: Path) -> tuple[subprocess.Popen, str]:
+def start_lab(folder: Path, server_settings: bool = True) -> tuple[subprocess.Popen, str]:
+    """A JupyterLab of its own on ``folder``, with the server settings ``make lab`` installs (lab-settings/)."""
     state = folder / ".state"
     env = os.environ | {name: str(state / name.lower()) for name in (
         "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTERLAB_SETTINGS_DIR",
         "JUPYTERLAB_WORKSPACES_DIR")}
+    if server_settings:  # journeylab.lab_server: no Nagle delay on the kernel's WebSocket
+        env["JUPYTER_CONFIG_PATH"] = str(Path(__file__).resolve().parents[1] / "lab-settings")
     settings = Path(env["JUPYTERLAB_SETTINGS_DIR"], "@jupyterlab/apputils-extension/notification.jupyterlab-settings")
     settings.parent.mkdir(parents=True, exist_ok=True)
     settings.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}), encoding="utf-8")
@@ -124,8 +193,8 @@ def start_lab(folder: Path) -> tuple[subprocess.Popen, str]:
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", f"--port={port}",
          "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={folder}",
-         "--LabApp.news_url=None", "--allow-root"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+         "--LabApp.news_url=None", "--LabApp.expose_app_in_browser=True", "--allow-root"],
+        env=env, stdout=subprocess.DEVNULL, stderr=(folder / "server.log").open("wb"), start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     for _ in range(400):
         try:
@@ -136,7 +205,7 @@ def start_lab(folder: Path) -> tuple[subprocess.Popen, str]:
     return server, f"{base}/lab/workspaces/{uuid.uuid4().hex[:8]}/tree/bench.ipynb?reset&token={token}"
 
 
-def bench_browser(runs: int, screenshots: Path | None) -> dict[str, list[float]]:
+def bench_browser(runs: int, screenshots: Path | None, server_settings: bool = True, pause_ms: int = 300) -> tuple[dict[str, list[float]], dict[str, list[tuple[int, int]]]]:
     import nbformat
     from playwright.sync_api import expect, sync_playwright
 
@@ -144,8 +213,9 @@ def bench_browser(runs: int, screenshots: Path | None) -> dict[str, list[float]]
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell) for cell in NOTEBOOK_CELLS])
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(notebook, folder / "bench.ipynb")
-    server, url = start_lab(folder)
+    server, url = start_lab(folder, server_settings)
     timings: dict[str, list[float]] = {}
+    counts: dict[str, list[tuple[int, int]]] = {}
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
@@ -160,8 +230,7 @@ def bench_browser(runs: int, screenshots: Path | None) -> dict[str, list[float]]
             persona, journey = outputs.nth(1), outputs.nth(2)
             outputs.nth(3).get_by_text("Empathy map builder").wait_for()
             expect(page.locator(".jp-NotebookPanel .jp-InputPrompt").filter(has_text="*")).to_have_count(0)
-            new_preview = page.locator(".jl-preview").count() > 0
-            preview = ".jp-OutputArea .widget-html:has(.jl-preview)" if new_preview else ".jp-OutputArea .widget-image"
+            preview = PREVIEW
             if screenshots is not None:
                 screenshots.mkdir(parents=True, exist_ok=True)
                 for name, area in (("persona", persona), ("journey", journey), ("empathy", outputs.nth(3))):
@@ -171,43 +240,64 @@ def bench_browser(runs: int, screenshots: Path | None) -> dict[str, list[float]]
                     area.locator(preview.split(" ", 1)[1]).first.evaluate("e => e.scrollIntoView({block: 'start'})")
                     page.screenshot(path=str(screenshots / f"{name}_preview.png"))
 
+            page.evaluate(COUNT)
+
             def timed(action: str, index: int, act) -> None:
                 page.evaluate(WATCH, [preview, index])
                 act()
-                page.wait_for_function("window.__t1 !== null", timeout=30_000)
-                timings.setdefault(action, []).append(page.evaluate("window.__t1 - window.__t0") / 1000)
+                # done: the preview has been painted and nothing changed in it for 300 ms
+                page.wait_for_function("window.__painted !== null && window.__painted >= window.__last "
+                                       "&& performance.now() - window.__last > 300", timeout=30_000)
+                first, painted, pressed, messages = page.evaluate(
+                    "[window.__first - window.__t0, window.__painted - window.__t0, window.__painted - window.__down, "
+                    "window.__messages]")
+                timings.setdefault(f"{action} (first change)", []).append(first / 1000)
+                timings.setdefault(action, []).append(painted / 1000)
+                if action == "framework switch":  # the second half: from pressing Switch to the new map
+                    timings.setdefault(f"{action} (Switch → map)", []).append(pressed / 1000)
+                counts.setdefault(action, []).append(tuple(messages))
 
             def tab(name: str) -> None:
                 journey.locator(".lm-TabBar-tab", has_text=name).click()
 
+            def reach_for_the_button() -> None:
+                """A person's pause between typing and clicking (the clock starts only at the click)."""
+                page.wait_for_timeout(pause_ms)
+
             for number in range(runs):
                 persona.get_by_placeholder("e.g. Jessica").fill(f"Sofie {number}")
+                reach_for_the_button()
                 timed("persona card", 0, lambda: persona.locator(".widget-button", has_text="Apply").click())
                 tab("Touchpoints")
                 journey.get_by_placeholder("Where? Pick one or type, e.g. Instagram").fill(f"Shop {number}")
+                reach_for_the_button()
                 timed("add touchpoint", 1, lambda: journey.locator(".widget-button", has_text="Add touchpoint").click())
                 tab("Stage goal")
                 journey.get_by_placeholder("e.g. Turn more visitors into buyers").fill("More buyers")
                 journey.get_by_placeholder("Pick a suggested KPI or type your own").fill("Conversion rate")
                 journey.get_by_placeholder("A number, e.g. 3.5").fill(str(number + 1))
+                reach_for_the_button()
                 timed("set goal", 1, lambda: journey.locator(".widget-button", has_text="Set goal").click())
                 tab("Opportunities")
                 journey.get_by_placeholder("e.g. Show the delivery cost on the product page").fill(f"Idea {number}")
+                reach_for_the_button()
                 timed("add opportunity", 1,
                       lambda: journey.locator(".widget-button", has_text="Add opportunity").click())
                 name = journey.get_by_placeholder("e.g. Nordlys Home")
                 name.fill(f"Velo Repair {number}")
+                reach_for_the_button()
                 timed("business name", 1, lambda box=name: box.press("Enter"))
                 choose = journey.locator("select").first
-                target = "five_stage" if number % 2 == 0 else "hourglass"
-                if new_preview:
-                    choose.select_option(index=0 if target == "hourglass" else 1)
-                    switch = journey.locator(".widget-button", has_text="Switch")
-                    if switch.first.is_visible():
-                        timed("framework switch", 1, lambda button=switch: button.first.click())
-                else:
-                    choose.focus()
-                    timed("framework switch", 1, lambda box=choose, key=target: box.select_option(index=0 if key == "hourglass" else 1) and None)
+                place = 1 if choose.evaluate("box => box.selectedIndex") == 0 else 0  # another framework
+                switch = journey.locator(".widget-button", has_text="Switch").first
+
+                def choose_and_switch(box=choose, index=place, button=switch) -> None:
+                    box.select_option(index=index)  # the clock starts here ('change')
+                    button.click()  # Playwright presses it as soon as the proposal shows it
+
+                reach_for_the_button()
+                timed("framework switch", 1, choose_and_switch)
+                reach_for_the_button()
                 timed("undo", 1, lambda: journey.locator(".widget-button", has_text="Undo").click())
             if screenshots is not None:
                 journey.locator(preview.split(" ", 1)[1]).first.evaluate("e => e.scrollIntoView({block: 'start'})")
@@ -216,7 +306,7 @@ def bench_browser(runs: int, screenshots: Path | None) -> dict[str, list[float]]
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-    return timings
+    return timings, counts
 
 
 def main() -> None:
@@ -224,13 +314,18 @@ def main() -> None:
     parser.add_argument("where", choices=("python", "browser", "both"))
     parser.add_argument("--runs", type=int, default=0, help="runs per action (default: 20 python, 6 browser)")
     parser.add_argument("--screenshots", type=Path, help="a folder for 1280x720 screenshots of the builders")
+    parser.add_argument("--pause-ms", type=int, default=300,
+                        help="a person's pause between typing and clicking (default 300; 0: click at machine speed)")
+    parser.add_argument("--plain-server", action="store_true",
+                        help="without the course's server settings (lab-settings/), to measure what they change")
     options = parser.parse_args()
     import journeylab
     print(f"journeylab from {Path(journeylab.__file__).parent}")
     if options.where in ("python", "both"):
-        report("python", bench_python(options.runs or 20))
+        report("python", *bench_python(options.runs or 20))
     if options.where in ("browser", "both"):
-        report("browser", bench_browser(options.runs or 6, options.screenshots))
+        report("browser", *bench_browser(options.runs or 6, options.screenshots, not options.plain_server,
+                                         options.pause_ms))
 
 
 if __name__ == "__main__":

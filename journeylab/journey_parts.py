@@ -21,8 +21,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from journeylab import _fields
+from journeylab.errors import ValidationError
 
-__all__ = ["Touchpoint", "StageGoal", "StageNotes", "Opportunity", "EMOTION_RANGE", "NOTE_FIELDS", "STATUSES"]
+__all__ = ["Touchpoint", "StageGoal", "StageNotes", "Opportunity", "EMOTION_RANGE", "NOTE_FIELDS", "STATUSES",
+           "SIGNED_KPIS"]
 
 EMOTION_RANGE = (-2, 2)
 """How the customer feels at a touchpoint: -2 very negative, 0 neutral, +2 very positive."""
@@ -32,6 +34,16 @@ NOTE_FIELDS = ("thinking", "feeling", "backstage")
 
 STATUSES = ("idea", "planned", "doing", "done")
 """Where an opportunity stands, from first idea to finished."""
+
+SIGNED_KPIS = ("nps", "net promoter score")
+"""The KPIs that run below zero, in lower case: NPS, from -100 to 100 points (``journeylab.kpis``).
+
+Every other KPI of the course is a rate from 0 to 100 % or a count, so its
+target cannot be negative. A goal whose unit is ``points`` (the unit NPS is
+quoted in) may be negative too. A test keeps this list in step with the KPIs'
+own ranges in :mod:`journeylab.kpis` (this module must not load pandas).
+"""
+_LOWEST_SIGNED = -100
 
 
 @dataclass(frozen=True)
@@ -68,7 +80,16 @@ class StageGoal:
     """What success at one stage means: a goal, the KPI that measures it and its target.
 
     ``better`` says which way the KPI should move: ``"higher"`` for a conversion
-    rate, ``"lower"`` for a bounce or churn rate.
+    rate, ``"lower"`` for a bounce or churn rate. A target is 0 or more: rates
+    and counts cannot be negative. Only NPS (:data:`SIGNED_KPIS`, or a goal
+    in ``points``) runs from -100 to 100.
+
+    >>> StageGoal("Fewer complaints", "Complaints", -5, unit="")
+    Traceback (most recent call last):
+    ...
+    journeylab.errors.ValidationError: goal.target: must not be negative (got -5). Allowed: a number of 0 or more, such as 3.5 or 500 (only NPS, in points, can be negative).
+    >>> StageGoal("Fewer detractors", "NPS", -10, unit="points").target
+    -10.0
     """
 
     goal: str
@@ -81,9 +102,16 @@ class StageGoal:
         set_ = object.__setattr__
         set_(self, "goal", _fields.text(self.goal, "goal.goal", required=True))
         set_(self, "kpi", _fields.text(self.kpi, "goal.kpi", required=True))
-        set_(self, "target", _fields.number(self.target, "goal.target"))
+        typed, target = self.target, _fields.number(self.target, "goal.target")
+        set_(self, "target", target)
         set_(self, "unit", _fields.text(self.unit, "goal.unit"))
         set_(self, "better", _fields.choice(self.better, "goal.better", ("higher", "lower")))
+        signed = " ".join(self.kpi.casefold().split()) in SIGNED_KPIS or self.unit.casefold().startswith("points")
+        if target is not None and target < (_LOWEST_SIGNED if signed else 0):
+            raise ValidationError("goal.target", "is below -100, the lowest NPS there is" if signed else
+                                  "must not be negative", value=typed,
+                                  allowed="-100 to 100 points" if signed else
+                                  "a number of 0 or more, such as 3.5 or 500 (only NPS, in points, can be negative)")
 
     def is_met(self, actual: float) -> bool:
         """Whether an actual KPI value reaches the target, in the direction that is better."""

@@ -268,7 +268,10 @@ class KPI:
     """One KPI: what to call it, how to compute it and which way is good.
 
     ``better`` tells a goal's direction: a conversion target is a floor to
-    reach, a churn target a ceiling to stay under. Calling the record calls
+    reach, a churn target a ceiling to stay under. ``lowest`` and ``highest``
+    are the values the KPI can take: 0 to 100 for a rate, -100 to 100 for NPS
+    (a goal's target is checked against the lowest: see
+    :data:`journeylab.journey_parts.SIGNED_KPIS`). Calling the record calls
     its function, so ``get_kpi("CTR")(30, 1000)`` works.
     """
 
@@ -279,6 +282,8 @@ class KPI:
     better: Literal["higher", "lower"]
     unit: str
     aliases: tuple[str, ...] = ()
+    lowest: float = 0.0
+    highest: float = 100.0
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self.function(*args, **kwargs)
@@ -299,7 +304,7 @@ KPIS: dict[str, KPI] = {
         KPI("churn_rate", "Churn rate", churn_rate,
             "churned ÷ customers_at_start × 100", "lower", "%"),
         KPI("nps", "NPS", nps, "% promoters (9-10) - % detractors (0-6)", "higher",
-            "points (-100 to 100)", ("Net Promoter Score",)),
+            "points (-100 to 100)", ("Net Promoter Score",), lowest=-100.0),
         KPI("csat", "CSAT", csat, "answers of 4 or 5 ÷ all answers × 100", "higher", "%",
             ("Customer satisfaction", "Customer satisfaction score")),
     )

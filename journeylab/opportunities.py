@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["Opportunity", "STATUSES", "MISSED_GOAL_BOOST", "QUADRANTS", "EFFORT_MIDDLE", "VALUE_MIDDLE", "quadrant",
-           "prioritise"]
+           "prioritise", "ranked_rows"]
 
 MISSED_GOAL_BOOST = 1.5
 """An opportunity in a stage that misses its goal counts this many times its score."""
@@ -126,6 +126,21 @@ def prioritise(journey: Journey, actuals: Mapping[str, float] | pd.Series | None
     """
     import pandas as pd  # only here: a journey (which holds opportunities) must not load pandas on import
 
+    table = pd.DataFrame(ranked_rows(journey, actuals), columns=PRIORITY_COLUMNS)
+    table.index = pd.RangeIndex(1, len(table) + 1, name="rank")
+    return table
+
+
+def ranked_rows(journey: Journey, actuals: Mapping[str, float] | pd.Series | None = None) -> list[dict[str, Any]]:
+    """The rows of :func:`prioritise`, in its order, as plain dictionaries (no pandas: fast enough for every click).
+
+    The journey builder's priority table (notebook 07) is drawn from these after every change.
+
+    >>> shop = Journey("Nordlys Home")
+    >>> shop.add_opportunity("Buy", Opportunity("Show delivery cost early", effort=2))
+    >>> [(row["title"], row["quadrant"], row["score"]) for row in ranked_rows(shop)]
+    [('Show delivery cost early', 'Quick wins', 25.0)]
+    """
     actuals = {} if actuals is None else {journey.framework.stage(stage).name: value for stage, value in dict(actuals).items()}
     means = {feeling.stage: feeling.mean for feeling in stage_feelings(journey)}
     rows: list[dict[str, Any]] = []
@@ -147,10 +162,5 @@ def prioritise(journey: Journey, actuals: Mapping[str, float] | pd.Series | None
                 "value": opportunity.value, "effort": opportunity.effort, "quadrant": corner, "score": round(score, 2),
                 "emotion": emotion, "status": opportunity.status, "owner": opportunity.owner, "why": why,
             })
-    table = pd.DataFrame(rows, columns=PRIORITY_COLUMNS)
     order = {name: position for position, name in enumerate(QUADRANTS)}
-    table = table.sort_values(["quadrant", "score"], ascending=[True, False], kind="stable",
-                              key=lambda column: column.map(order) if column.name == "quadrant" else column)
-    table = table.reset_index(drop=True)
-    table.index = pd.RangeIndex(1, len(table) + 1, name="rank")
-    return table
+    return sorted(rows, key=lambda row: (order[row["quadrant"]], -row["score"]))  # stable: ties keep the journey's order

@@ -57,11 +57,12 @@ LAB_SETTINGS = {
 @pytest.fixture(scope="module")
 def jupyter_env(tmp_path_factory):
     """Environment for a JupyterLab that keeps its config, runtime files, settings and workspaces in a
-    temporary folder, with the settings in LAB_SETTINGS."""
+    temporary folder, with the settings in LAB_SETTINGS and the server settings of lab-settings/."""
     state = tmp_path_factory.mktemp("jupyter-state")
     names = ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTERLAB_SETTINGS_DIR",
              "JUPYTERLAB_WORKSPACES_DIR")
     env = os.environ | {name: str(state / name.lower()) for name in names}
+    env["JUPYTER_CONFIG_PATH"] = str(Path(__file__).resolve().parents[1] / "lab-settings")  # as `make lab` installs
     for plugin, settings in LAB_SETTINGS.items():
         path = Path(env["JUPYTERLAB_SETTINGS_DIR"], f"{plugin}.jupyterlab-settings")
         path.parent.mkdir(parents=True, exist_ok=True)

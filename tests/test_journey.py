@@ -258,7 +258,7 @@ goals = st.builds(
     StageGoal,
     goal=required_names,
     kpi=required_names,
-    target=st.floats(allow_nan=False, allow_infinity=False, width=64) | st.integers(-10**6, 10**6),
+    target=st.floats(min_value=0, allow_nan=False, allow_infinity=False, width=64) | st.integers(0, 10**6),  # 0 or more
     unit=names,
     better=st.sampled_from(["higher", "lower"]),
 )
@@ -424,3 +424,23 @@ def test_a_markdown_table_row_with_a_missing_cell_is_named(tmp_path):
     cut = row.rsplit("|", 2)[0] + "|"  # the last cell lost
     with pytest.raises(FileFormatError, match=r"table row: has .* cells where its table has"):
         Journey.from_markdown(text.replace(row, cut))
+
+
+def test_a_goal_target_below_zero_is_refused_except_for_nps():
+    from journeylab.journey_parts import SIGNED_KPIS
+    from journeylab.kpis import KPIS, _key
+
+    for kpi, unit in [("Conversion rate", "%"), ("Reach", ""), ("Orders", "orders")]:
+        with pytest.raises(ValidationError) as refused:
+            StageGoal("Grow", kpi, -5, unit=unit)
+        assert refused.value.field == "goal.target" and refused.value.value == -5
+        assert "must not be negative" in str(refused.value)
+    assert StageGoal("Fewer detractors", "NPS", -20, unit="points").target == -20
+    assert StageGoal("Fewer detractors", "net  promoter score", -20, unit="").target == -20
+    assert StageGoal("Less bad mood", "Mood score", -3, unit="points").target == -3  # NPS's unit
+    assert StageGoal("Grow", "Conversion rate", 0).target == 0
+    with pytest.raises(ValidationError, match="below -100"):
+        StageGoal("Fewer detractors", "NPS", -150, unit="points")
+    # the model's list of KPIs that can be negative is the KPIs' own ranges (journeylab.kpis)
+    assert {_key(name) for kpi in KPIS.values() if kpi.lowest < 0
+            for name in (kpi.name, kpi.label, *kpi.aliases)} == set(SIGNED_KPIS)

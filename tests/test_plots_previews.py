@@ -11,8 +11,8 @@ from journeylab.journey import Journey, StageGoal, StageNotes, Touchpoint
 from journeylab.opportunities import Opportunity
 from journeylab.personas import EmpathyMap, Persona
 from journeylab.plots import journey_map
-from journeylab.plots.maps import goal_target
-from journeylab.plots.previews import empathy_map_html, journey_map_html, persona_card_html
+from journeylab.plots.maps import JOURNEY_MAP_LANES, goal_target
+from journeylab.plots.previews import empathy_map_html, journey_map_html, journey_map_parts, persona_card_html
 from journeylab.plots.style import course_style
 
 
@@ -74,3 +74,24 @@ def test_persona_and_empathy_previews_show_their_fields():
     assert "Sofie, 34" in card and "Courier" in card and "Ride every day" in card
     canvas = empathy_map_html(EmpathyMap("Sofie", goal="Get the bike back today", hears=["Shops are slow"]))
     assert "Empathy canvas: Sofie" in canvas and "Shops are slow" in canvas and "Hears" in canvas
+
+
+def test_the_parts_of_the_journey_map_are_the_whole_map_and_line_up_as_one_table():
+    journey = shop()
+    parts = journey_map_parts(journey)
+    assert "".join(parts) == journey_map_html(journey)
+    assert len(parts) == 3 + len(JOURNEY_MAP_LANES)  # the style, the title, the stage headings, one per lane
+    tables = [part for part in parts if "<table" in part]
+    columns = {re.search(r"<colgroup>.*?</colgroup>", part).group(0) for part in tables}
+    assert len(columns) == 1 and columns.pop().count("<col") == 1 + 1 + len(journey.stage_names)
+    shaded = [bool(re.search(r'<tr class="[^"]*jl-odd', part)) for part in tables[1:]]  # after the headings
+    assert shaded == [index % 2 == 0 for index in range(len(shaded))]  # every other lane, as in the export
+
+
+def test_a_change_to_one_lane_changes_only_that_part():
+    journey = shop()
+    before = journey_map_parts(journey)
+    journey.set_goal("Know", StageGoal("Be seen", "Reach", 5000, unit=""))
+    after = journey_map_parts(journey)
+    goal_lane = 3 + [lane.title for lane in JOURNEY_MAP_LANES].index("Stage goal")
+    assert [index for index, (old, new) in enumerate(zip(before, after)) if old != new] == [goal_lane]

@@ -176,3 +176,17 @@ def test_displaying_the_new_sections_prints_nothing_and_uses_no_output_widget(ma
     assert bundle["text/plain"] == repr(builder) and "0x" not in bundle["text/plain"]
     assert capsys.readouterr() == ("", "")
     assert not any(isinstance(item, ipywidgets.Output) for item in all_widgets(builder.widget))
+
+
+def test_boxes_only_a_button_reads_are_sent_as_typed_and_boxes_that_act_on_leaving():
+    # sent as typed: the browser has sent them long before the click, so the click need not wait for them
+    journey, persona = JourneyBuilder(nordlys(), live_preview=False), PersonaBuilder(live_preview=False)
+    empathy = EmpathyMapBuilder(live_preview=False)
+    read_by_buttons = [*persona.fields.values(), *empathy.fields.values(), journey.file_name,
+                       *(journey.touchpoint_fields[name] for name in journey.touchpoint_fields if name != "emotion"),
+                       *(journey.goal_fields[name] for name in ("goal", "target", "unit")),
+                       *(journey.opportunity_fields[name] for name in ("title", "pain_point", "owner"))]
+    assert all(box.continuous_update for box in read_by_buttons)
+    # a change of these acts at once (a new name, a note, a KPI that fills unit and direction): on leaving
+    acting = [journey.name, journey.goal_fields["kpi"], *journey.notes_fields.values()]
+    assert not any(box.continuous_update for box in acting)

@@ -12,6 +12,8 @@ import pytest
 
 from journeylab.journey import Journey, StageGoal, Touchpoint
 from journeylab.opportunities import Opportunity
+from journeylab.plots.maps import JOURNEY_MAP_LANES
+from journeylab.plots.previews import journey_map_html
 from journeylab.widgets import JourneyBuilder
 
 from widget_cases import channels, nordlys, problem
@@ -326,6 +328,38 @@ def test_refused_changes_are_not_added_to_undo():
 # ----------------------------------------------------------------------------- JourneyBuilder: the journey, its persona and its exports
 
 
+def test_the_journey_follows_the_persona_builder_it_was_given(tmp_path):
+    from journeylab.personas import Persona
+    from journeylab.widgets import PersonaBuilder
+
+    personas = PersonaBuilder(live_preview=False)
+    builder = JourneyBuilder(Journey("Velo Repair"), autosave=tmp_path / "journey.json")
+    builder.set_persona(personas)
+    assert builder.journey.persona.name == "New persona"
+    personas.apply(name="Sofie", age="34")  # the learner fills in the persona after linking it
+    assert builder.journey.persona == personas.persona
+    assert "for Sofie (34)" in builder.preview.value and "for New persona" not in builder.preview.value
+    assert Journey.load(tmp_path / "journey.json").persona.name == "Sofie", "autosaved"
+    assert "The journey is now for Sofie, as the persona builder says." in builder.message.value
+    personas.undo()
+    assert builder.journey.persona.name == "New persona"
+    builder.set_persona(Persona("Henrik", age=49))  # a persona as it is: following stops
+    personas.apply(name="Ana")
+    assert builder.journey.persona.name == "Henrik"
+
+
+def test_a_refused_persona_keeps_following_the_builder_as_before():
+    from journeylab.widgets import PersonaBuilder
+
+    personas = PersonaBuilder(live_preview=False)
+    builder = JourneyBuilder(Journey("Velo Repair"), live_preview=False)
+    builder.set_persona(personas)
+    builder.set_persona("Henrik")
+    assert "Persona: must be a persona" in builder.message.value
+    personas.apply(name="Sofie")
+    assert builder.journey.persona.name == "Sofie"
+
+
 def test_builder_is_a_view_of_the_journey_it_was_given():
     journey = nordlys()
     builder = JourneyBuilder(journey, live_preview=False)
@@ -419,6 +453,13 @@ def test_a_negative_target_is_refused_and_the_form_keeps_it():
     assert builder.journey.goal("Know") is None and builder.goal_fields["target"].value == "-5"
 
 
+def test_a_negative_nps_target_is_a_goal_like_any_other():
+    builder = JourneyBuilder(nordlys(), live_preview=False)
+    builder.set_goal("Refer", goal="Fewer detractors", kpi="NPS", target="-10")
+    assert not problem(builder)
+    assert (builder.journey.goal("Refer").target, builder.journey.goal("Refer").unit) == (-10, "points")
+
+
 def test_choosing_a_count_kpi_keeps_a_unit_the_learner_typed():
     builder = JourneyBuilder(nordlys(), live_preview=False)
     builder.stage.value = "Know"
@@ -436,3 +477,22 @@ def test_opportunity_sliders_have_no_typed_readout_that_would_clamp_silently():
     for name in ("customer_value", "business_value"):
         assert builder.opportunity_fields[name].readout is False
     assert builder.touchpoint_fields["emotion"].readout is False
+
+
+def test_each_click_sends_only_the_parts_of_the_preview_it_changed():
+    builder = JourneyBuilder(nordlys())
+    parts = builder.preview.parts
+
+    def changed_by(action) -> list[int]:
+        before = [part.value for part in parts]
+        action()
+        return [index for index, (old, part) in enumerate(zip(before, parts)) if old != part.value]
+
+    lanes = [lane.title for lane in JOURNEY_MAP_LANES]
+    assert changed_by(lambda: builder.set_goal("Know", goal="Be seen", kpi="Reach", target="5000")) == [
+        3 + lanes.index("Stage goal")]
+    assert changed_by(lambda: builder.set_name("Nordlys Living")) == [1]  # the title
+    touched = changed_by(lambda: builder.add_touchpoint("Buy", channel="Checkout", emotion=-1))
+    assert touched == [1, 3 + lanes.index("Touchpoints: where, and what the customer does"),
+                       3 + lanes.index("How the customer feels")]  # the title counts the touchpoints
+    assert builder.preview.value == journey_map_html(builder.journey)  # what the learner sees is the whole map

@@ -14,11 +14,19 @@ every touchpoint's feeling as a dot and the stage means joined by a line.
 Everything typed is escaped: a ``<`` shows as typed. No scripts, so the
 notebook's HTML sanitiser leaves it as it is.
 
+The journey map comes in parts (:func:`journey_map_parts`): the style, the
+title, the stage headings and one table per lane, all with the same columns, so they line
+up as one map. The builder shows each part in a widget of its own: a click
+that adds a goal sends and redraws the goal lane, not the whole map (with 30
+touchpoints the map is about 20 kB, a lane 1-8 kB).
+
 >>> from journeylab.journey import Journey, Touchpoint
 >>> shop = Journey("Nordlys <Home>")
 >>> shop.add_touchpoint("Know", Touchpoint("Instagram", "Sees a reel", emotion=1))
 >>> page = journey_map_html(shop)
 >>> "Nordlys &lt;Home&gt;" in page and 'data-feelings="1"' in page
+True
+>>> page == "".join(journey_map_parts(shop))
 True
 """
 
@@ -36,7 +44,7 @@ from journeylab.plots.layout import signed
 from journeylab.plots.maps import JOURNEY_MAP_LANES, EmotionLane, MapLane
 from journeylab.plots.style import HIGHLIGHT, MAIN, MET, MUTED, OKABE_ITO
 
-__all__ = ["journey_map_html", "persona_card_html", "empathy_map_html", "PREVIEW_CSS"]
+__all__ = ["journey_map_html", "journey_map_parts", "persona_card_html", "empathy_map_html", "PREVIEW_CSS"]
 
 PREVIEW_CSS = f"""<style>
 .jl-preview {{font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; font-size: 13px; color: #222;
@@ -44,14 +52,13 @@ PREVIEW_CSS = f"""<style>
 .jl-preview * {{box-sizing: border-box}}
 .jl-preview .jl-title {{font-size: 17px; font-weight: bold; margin: 6px 0 2px}}
 .jl-preview .jl-sub, .jl-preview .jl-hint, .jl-preview .jl-none {{color: #666; font-size: 12px}}
-.jl-preview .jl-scroll {{overflow-x: auto; max-width: 100%}}
 .jl-preview table.jl-map {{border-collapse: collapse; table-layout: fixed; width: 100%; min-width: 640px}}
 .jl-preview .jl-map col.jl-lanes {{width: 128px}}
 .jl-preview .jl-map th, .jl-preview .jl-map td {{vertical-align: top; padding: 4px; border-left: 1px solid #ddd;
   overflow-wrap: anywhere}}
 .jl-preview .jl-map thead th {{background: {MAIN}; color: #fff; text-align: center; font-size: 13px;
   border-radius: 5px; border: 2px solid #fff}}
-.jl-preview .jl-map tbody tr:nth-child(odd) {{background: #f5f5f5}}
+.jl-preview .jl-map tr.jl-odd {{background: #f5f5f5}}
 .jl-preview .jl-map tbody th {{text-align: left; font-size: 13px; border-left: none}}
 .jl-preview .jl-item {{background: #fff; border: 1px solid #ddd; border-left-width: 4px; border-radius: 4px;
   padding: 2px 5px; margin-bottom: 3px; white-space: pre-line}}
@@ -60,6 +67,9 @@ PREVIEW_CSS = f"""<style>
 .jl-preview .jl-curve td {{padding: 0; text-align: center}}
 .jl-preview .jl-curve svg {{display: block; width: 100%; height: 110px}}
 .jl-preview .jl-mean {{font-weight: bold; color: {MAIN}}}
+.jl-preview .jl-dot, .jl-preview .jl-mean-dot {{stroke-linecap: round; vector-effect: non-scaling-stroke}}
+.jl-preview .jl-dot {{stroke: {OKABE_ITO["sky_blue"]}; stroke-width: 9px; stroke-opacity: 0.9}}
+.jl-preview .jl-mean-dot {{stroke: {MAIN}; stroke-width: 11px}}
 .jl-preview .jl-card {{border: 1px solid #ccc; border-radius: 10px; padding: 10px 14px; max-width: 820px}}
 .jl-preview .jl-columns {{display: flex; flex-wrap: wrap; gap: 10px}}
 .jl-preview .jl-columns > div {{flex: 1 1 180px; border-top: 4px solid {MAIN}; padding-top: 3px}}
@@ -90,33 +100,57 @@ def _title(journey: Journey) -> str:
 
 
 def journey_map_html(journey: Journey, lanes: Sequence[MapLane | EmotionLane] = JOURNEY_MAP_LANES) -> str:
-    """The journey map as an HTML table: stages as columns, the map's lanes as rows, the feelings drawn in SVG.
+    """The journey map as HTML: stages as columns, the map's lanes as rows, the feelings drawn in SVG.
 
-    Introduced in notebook 07 (the journey builder's live preview).
+    Introduced in notebook 07 (the journey builder's live preview). The same
+    HTML as :func:`journey_map_parts`, joined.
+    """
+    return "".join(journey_map_parts(journey, lanes))
+
+
+def journey_map_parts(journey: Journey, lanes: Sequence[MapLane | EmotionLane] = JOURNEY_MAP_LANES) -> tuple[str, ...]:
+    """The journey map in parts: the style, the title, the stage headings, then one part per lane.
+
+    Always ``3 + len(lanes)`` parts, so the part of a lane keeps its place; an
+    optional lane with nothing in it is an empty part. Every part is a table
+    with the same columns, so the parts line up as one map. Introduced in
+    notebook 07: the journey builder shows each part in a widget of its own and
+    sends only the parts a change touched.
     """
     arguments.model(journey, Journey, "journey", "a Journey", 'a Journey, such as Journey("Nordlys Home")')
     stages = journey.stage_names
     count = sum(len(journey.touchpoints(stage)) for stage in stages)
+    columns = f'<colgroup><col class="jl-lanes">{"<col>" * len(stages)}</colgroup>'
     head = "".join(f'<th scope="col">{_e(stage)}</th>' for stage in stages)
-    rows = []
+    parts = [
+        PREVIEW_CSS,  # a part of its own: never sent again
+        f'<div class="jl-preview jl-journey" data-stages="{_e("|".join(stages))}">'
+        f'<div class="jl-title">{_e(_title(journey))}</div>'
+        f'<div class="jl-sub">Stages of the {_e(journey.framework.title)} from left to right; {count} '
+        f'touchpoint{"s" * (count != 1)}. Dots: each touchpoint\'s feeling; line: the stage mean, from −2 '
+        "(frustrated) to +2 (delighted).</div></div>",
+        _table(columns, f"<thead><tr><th></th>{head}</tr></thead>"),
+    ]
+    shown = 0  # lanes drawn so far: every other one is shaded, as in the exported map
     for lane in lanes:
+        stripe = ' class="jl-odd"' if shown % 2 == 0 else ""
         if isinstance(lane, EmotionLane):
-            rows.append(_feeling_row(journey, lane))
+            parts.append(_table(columns, f"<tbody>{_feeling_row(journey, lane, stripe)}</tbody>"))
+            shown += 1
             continue
         items = [lane.items(journey, stage) for stage in stages]
         if lane.optional and not any(items):
+            parts.append("")
             continue
         hint = "".join(f'<div class="jl-hint">{_e(part)}</div>' for part in lane.hint.split("\n") if part)
         cells = "".join(f"<td>{_cell(lane, cell)}</td>" for cell in items)
-        rows.append(f'<tr><th scope="row">{_e(lane.title)}{hint}</th>{cells}</tr>')
-    return (f'{PREVIEW_CSS}<div class="jl-preview jl-journey" data-stages="{_e("|".join(stages))}">'
-            f'<div class="jl-title">{_e(_title(journey))}</div>'
-            f'<div class="jl-sub">Stages of the {_e(journey.framework.title)} from left to right; {count} '
-            f'touchpoint{"s" * (count != 1)}. Dots: each touchpoint\'s feeling; line: the stage mean, from −2 '
-            "(frustrated) to +2 (delighted).</div>"
-            f'<div class="jl-scroll"><table class="jl-map"><colgroup><col class="jl-lanes">'
-            f'{"<col>" * len(stages)}</colgroup><thead><tr><th></th>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div></div>')
+        parts.append(_table(columns, f'<tbody><tr{stripe}><th scope="row">{_e(lane.title)}{hint}</th>{cells}</tr></tbody>'))
+        shown += 1
+    return tuple(parts)
+
+
+def _table(columns: str, rows: str) -> str:
+    return f'<div class="jl-preview jl-lane"><table class="jl-map">{columns}{rows}</table></div>'
 
 
 def _cell(lane: MapLane, items: list[tuple[str, str]]) -> str:
@@ -135,7 +169,7 @@ def _y(feeling: float) -> float:
     return round(_CURVE_HEIGHT / 2 - feeling * (_CURVE_HEIGHT / 2 - 12) / 2, 1)
 
 
-def _feeling_row(journey: Journey, lane: EmotionLane) -> str:
+def _feeling_row(journey: Journey, lane: EmotionLane, stripe: str = "") -> str:
     """The feeling lane: one SVG across the stage columns (stretched to fit), then the mean under each stage.
 
     The drawing is stretched sideways to the table's width, so dots are round line caps that do not
@@ -157,15 +191,14 @@ def _feeling_row(journey: Journey, lane: EmotionLane) -> str:
         spread = min(14.0, 70.0 / len(values))
         for number, value in enumerate(values):
             x = round(centre + (number - (len(values) - 1) / 2) * spread, 1)
-            shapes.append(f'<line x1="{x}" y1="{_y(value)}" x2="{x}" y2="{_y(value)}" stroke="{OKABE_ITO["sky_blue"]}" '
-                          f'stroke-width="9" stroke-linecap="round" stroke-opacity="0.9" {fixed}/>')
+            y = _y(value)
+            shapes.append(f'<line class="jl-dot" x1="{x}" y1="{y}" x2="{x}" y2="{y}"/>')  # drawn by PREVIEW_CSS
     for points in segments:
         if len(points) > 1:
             shapes.append(f'<polyline points="{" ".join(points)}" fill="none" stroke="{MAIN}" stroke-width="2.5" {fixed}/>')
         for point in points:
             px, py = point.split(",")
-            shapes.append(f'<line x1="{px}" y1="{py}" x2="{px}" y2="{py}" stroke="{MAIN}" stroke-width="11" '
-                          f'stroke-linecap="round" {fixed}/>')
+            shapes.append(f'<line class="jl-mean-dot" x1="{px}" y1="{py}" x2="{px}" y2="{py}"/>')
     svg = (f'<svg viewBox="0 0 {width} {_CURVE_HEIGHT}" preserveAspectRatio="none" role="img" '
            f'aria-label="How the customer feels, per stage">{"".join(shapes)}</svg>')
     means = "".join(
@@ -174,8 +207,9 @@ def _feeling_row(journey: Journey, lane: EmotionLane) -> str:
            else f'<span class="jl-mean">mean {_e(signed(mean))}</span>') + "</td>"
         for _, values, mean in feelings)
     scale = '<div class="jl-hint">top +2 delighted<br>middle 0 neutral<br>bottom −2 frustrated</div>'
-    return (f'<tr class="jl-curve"><th scope="row" rowspan="2">{_e(lane.title)}{scale}</th>'
-            f'<td colspan="{len(feelings)}">{svg}</td></tr><tr class="jl-curve">{means}</tr>')
+    rows = ' class="jl-curve jl-odd"' if stripe else ' class="jl-curve"'
+    return (f'<tr{rows}><th scope="row" rowspan="2">{_e(lane.title)}{scale}</th>'
+            f'<td colspan="{len(feelings)}">{svg}</td></tr><tr{rows}>{means}</tr>')
 
 
 _PERSONA_SECTIONS = (("goals", "Goals", MET, "No goals yet: what do they want to achieve?"),

@@ -16,7 +16,7 @@ short, stable summary of the model.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -28,7 +28,9 @@ from matplotlib.figure import Figure
 from journeylab import plots
 from journeylab.editing import UNDO_LIMIT, EditSession, Outcome
 from journeylab.errors import JourneyLabError, ValidationError
+from journeylab.widgets._clicks import track
 from journeylab.widgets._common import button, plain_words, say_ok, say_problem, slug, text_field
+from journeylab.widgets._preview import PreviewPanel
 
 __all__ = ["BuilderBase", "UNDO_LIMIT"]
 _KNOWN_ENDINGS = (".json", ".png", ".svg", ".pdf", ".html", ".csv", ".md")
@@ -54,13 +56,14 @@ class BuilderBase:
                  write: Callable[[Any, Path], Path] | None = None) -> None:
         self.folder = Path(folder) if folder is not None else Path()
         self.message = widgets.HTML(layout=widgets.Layout(min_height="24px"))
-        self.preview = widgets.HTML(layout=widgets.Layout(width="100%"))  # .value: the HTML the learner sees
+        self.preview = PreviewPanel()  # .value: the HTML the learner sees; one widget per part
         self.live_preview = widgets.Checkbox(value=live_preview, description="Update the preview after every change",
                                              indent=False, layout=widgets.Layout(width="auto"))
         self.live_preview.observe(lambda change: change["new"] and self.refresh_preview(), "value")
         self.file_name = text_field("File name", help="Used by Save, Load and the export buttons; "
-                                    "the ending (.json, .png ...) is added for you.")
+                                    "the ending (.json, .png ...) is added for you.", as_you_type=True)
         self.buttons: dict[str, widgets.Button] = {}
+        self._listeners: list[Callable[[Any], Any]] = []  # called with the model after every change (on_change)
         self._syncing = False  # True while the builder itself writes into its widgets
         self.session = EditSession(
             model, new=self._new_model, from_data=self._from_data, to_data=self._to_data, read=read, write=write,
@@ -99,6 +102,10 @@ class BuilderBase:
         """The live preview: the same content as :meth:`_figure`, as HTML (drawn in milliseconds)."""
         raise NotImplementedError
 
+    def _preview_parts(self) -> Sequence[str]:
+        """The live preview in parts, each shown in a widget of its own (see :class:`PreviewPanel`)."""
+        return (self._preview_html(),)
+
     def _show_model(self) -> None:
         """Write the model into the widgets (called with ``_syncing`` set)."""
         raise NotImplementedError
@@ -124,6 +131,7 @@ class BuilderBase:
     def _finish(self, widget: widgets.Widget) -> None:
         """Last step of a subclass's ``__init__``: show the model and the first picture."""
         self.widget = widget
+        track(widget)  # a click knows whether a value typed into this builder could still be on its way
         self._sync()
         if self.live_preview.value:
             self.refresh_preview()
@@ -184,13 +192,29 @@ class BuilderBase:
         return self._show(self.session.change(action))
 
     def _show(self, outcome: Outcome) -> bool:
-        """Show what a step of the session did: the widgets and picture when the model changed, then the message."""
+        """Show what a step of the session did: the widgets and picture when the model changed, then the message.
+
+        Then whoever follows this builder (:meth:`on_change`) hears of the new model.
+        """
         if outcome.changed:
             self._sync()
             if self.live_preview.value:
                 self.refresh_preview()
         self._tell(outcome)
+        if outcome.changed:
+            for listener in list(self._listeners):
+                listener(self._model)
         return outcome.accepted
+
+    def on_change(self, callback: Callable[[Any], Any], remove: bool = False) -> None:
+        """Call ``callback(model)`` after every change this builder takes (Apply, Undo, Load); ``remove`` stops it.
+
+        The journey builder follows a persona builder this way (``journey_builder.set_persona(persona_builder)``).
+        """
+        if remove:
+            self._listeners = [listener for listener in self._listeners if listener != callback]
+        elif callback not in self._listeners:
+            self._listeners.append(callback)
 
     def undo(self) -> None:
         """Go back one change (up to 100 changes), for when a click did something you did not want."""
@@ -202,8 +226,11 @@ class BuilderBase:
         return self.session.can_undo
 
     def refresh_preview(self) -> None:
-        """Draw the preview again from the model, as HTML: fast enough for every click (the exports use matplotlib)."""
-        self.preview.value = self._preview_html()
+        """Draw the preview again from the model, as HTML: fast enough for every click (the exports use matplotlib).
+
+        Only the parts of the preview that changed are sent to the browser.
+        """
+        self.preview.show(self._preview_parts())
 
     # -- files -------------------------------------------------------------------------
 

@@ -4,8 +4,11 @@
   into a plain sentence with the form's own labels (``Target: must be a number``)
   instead of a field path or a traceback;
 * **field helpers** give every form the same label width, placeholders and help
-  text, and report a change on Enter or leaving the box rather than on every key
-  (each change redraws the picture and autosaves);
+  text. A box whose change acts at once (the business name, the notes: each
+  change redraws the picture and autosaves) reports on Enter or leaving the box;
+  a box that only a button reads (``as_you_type=True``) reports as you type, so
+  the browser has sent it long before the click and the click need not wait for
+  it (:mod:`journeylab.widgets._clicks`);
 * **reading typed values**: lists as one item per line, numbers as people type
   them ("3,5", "40 %"); text that is not a number is passed on unchanged, so the
   model refuses it with its own message.
@@ -113,22 +116,31 @@ def _style() -> dict[str, str]:
     return {"description_width": LABEL_WIDTH}
 
 
-def text_field(label: str, placeholder: str = "", help: str = "", value: str = "") -> widgets.Text:
-    """A one-line text box; it reports a change on Enter or when you leave it, not on every key."""
+def text_field(label: str, placeholder: str = "", help: str = "", value: str = "", *,
+               as_you_type: bool = False) -> widgets.Text:
+    """A one-line text box; it reports a change on Enter or when you leave it, or with ``as_you_type`` as you type.
+
+    ``as_you_type`` is for a box only a button reads (a form's field): nothing
+    happens while you type, and a click right after finds the value already sent.
+    """
     return widgets.Text(value=value, description=label, placeholder=placeholder, tooltip=help or None,
-                        continuous_update=False, style=_style(), layout=widgets.Layout(width=FIELD_WIDTH))
+                        continuous_update=as_you_type, style=_style(), layout=widgets.Layout(width=FIELD_WIDTH))
 
 
-def lines_field(label: str, placeholder: str, help: str = "", rows: int = 3) -> widgets.Textarea:
-    """A text area for a list: one item per line, the easiest list to type for a non-programmer."""
+def lines_field(label: str, placeholder: str, help: str = "", rows: int = 3, *,
+                as_you_type: bool = False) -> widgets.Textarea:
+    """A text area for a list: one item per line, the easiest list to type for a non-programmer.
+
+    ``as_you_type`` as for :func:`text_field`.
+    """
     return widgets.Textarea(description=label, placeholder=placeholder, tooltip=help or None, rows=rows,
-                            continuous_update=False, style=_style(), layout=widgets.Layout(width=FIELD_WIDTH))
+                            continuous_update=as_you_type, style=_style(), layout=widgets.Layout(width=FIELD_WIDTH))
 
 
-def combo_field(label: str, placeholder: str, help: str = "") -> widgets.Combobox:
-    """A text box with suggestions: pick one from the list or type your own."""
+def combo_field(label: str, placeholder: str, help: str = "", *, as_you_type: bool = False) -> widgets.Combobox:
+    """A text box with suggestions: pick one from the list or type your own (``as_you_type`` as for :func:`text_field`)."""
     return widgets.Combobox(description=label, placeholder=placeholder, tooltip=help or None, ensure_option=False,
-                            continuous_update=False, style=_style(), layout=widgets.Layout(width=FIELD_WIDTH))
+                            continuous_update=as_you_type, style=_style(), layout=widgets.Layout(width=FIELD_WIDTH))
 
 
 def choice_field(label: str, options: Any, value: Any, help: str = "") -> widgets.Dropdown:

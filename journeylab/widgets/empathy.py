@@ -100,12 +100,13 @@ class EmpathyMapBuilder(BuilderBase):
             tooltips=["Says, Thinks, Does, Feels", "Adds Goal, Sees and Hears (Dave Gray's canvas)"],
             style={"button_width": "auto"})
         self.fields: dict[str, widgets.Text | widgets.Textarea] = {
-            "who": text_field("Who", "e.g. Jessica, or First-time buyers", "The persona or segment this map is about."),
+            "who": text_field("Who", "e.g. Jessica, or First-time buyers", "The persona or segment this map is about.",
+                              as_you_type=True),
             "goal": text_field("Goal", "What do they need to do? e.g. Furnish her first flat",
-                               "Who we empathise with and what they need to get done."),
-        }
+                               "Who we empathise with and what they need to get done.", as_you_type=True),
+        }  # read by Apply: sent as typed
         for name, (label, placeholder) in _LISTS.items():
-            self.fields[name] = lines_field(label, placeholder, "One item per line.", rows=4)
+            self.fields[name] = lines_field(label, placeholder, "One item per line.", rows=4, as_you_type=True)
         self.buttons["apply"] = button("Apply", self.apply, "Update the empathy map", "success")
         self.buttons["reset"] = button("Reset form", self.reset_form, "Show the current map in the form again")
         self.layout_choice.observe(lambda change: self._syncing or self.set_layout(change["new"]), "value")

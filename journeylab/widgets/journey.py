@@ -55,6 +55,7 @@ from journeylab.widgets._common import (
 )
 from journeylab.widgets.journey_notes import NOTES_FORM, NotesTab
 from journeylab.widgets.journey_opportunities import OPPORTUNITY_LABELS, OpportunitiesTab
+from journeylab.widgets.persona import PersonaBuilder
 
 __all__ = ["JourneyBuilder"]
 
@@ -113,7 +114,8 @@ class JourneyBuilder(BuilderBase):
     opportunity_list, opportunity_fields, priority_table:
         The opportunities of the chosen stage, their form and the ranked table of all of them (HTML).
     message, preview, buttons:
-        What happened last, the journey map (PNG bytes) and every button by name.
+        What happened last, the journey map (``preview.value`` is its HTML; each lane is a widget of its
+        own, so a click sends only the lanes it changed) and every button by name.
     """
 
     kind = noun = "journey"
@@ -136,20 +138,21 @@ class JourneyBuilder(BuilderBase):
         self.stage = widgets.ToggleButtons(style={"button_width": "auto"})  # labelled in _layout, in line
         self.stage_help = widgets.HTML()
         self.touchpoint_list = widgets.Select(rows=8, layout=widgets.Layout(width="100%"))
-        self.touchpoint_fields: dict[str, widgets.Widget] = {
-            name: text_field(label, placeholder) for name, (label, placeholder) in _TOUCHPOINT_FORM.items()}
-        self.touchpoint_fields["channel"] = combo_field(*_TOUCHPOINT_FORM["channel"])
+        self.touchpoint_fields: dict[str, widgets.Widget] = {  # read by the buttons: sent as typed
+            name: text_field(label, placeholder, as_you_type=True) for name, (label, placeholder) in _TOUCHPOINT_FORM.items()}
+        self.touchpoint_fields["channel"] = combo_field(*_TOUCHPOINT_FORM["channel"], as_you_type=True)
         self.touchpoint_fields["emotion"] = widgets.IntSlider(0, *EMOTION_RANGE, description="Feeling", style=style,
                                                               readout=False, layout=widgets.Layout(width="330px"))
         self.feeling = widgets.Label(FEELINGS[0])
-        self.goal_fields: dict[str, widgets.Widget] = {
-            name: text_field(label, placeholder) for name, (label, placeholder) in _GOAL_FORM.items()}
-        self.goal_fields["kpi"] = combo_field(*_GOAL_FORM["kpi"])
+        self.goal_fields: dict[str, widgets.Widget] = {  # read by Set goal: sent as typed
+            name: text_field(label, placeholder, as_you_type=True) for name, (label, placeholder) in _GOAL_FORM.items()}
+        self.goal_fields["kpi"] = combo_field(*_GOAL_FORM["kpi"])  # on leaving the box: it fills unit and direction
         self.goal_fields["better"] = widgets.ToggleButtons(options=[("Higher is better", "higher"),
                                                                     ("Lower is better", "lower")])
         self.name.observe(lambda change: self._syncing or self.set_name(change["new"]), "value")
         self.framework.observe(lambda change: self._syncing or self.propose_framework(change["new"]), "value")
         self._switches = SwitchMemory()  # the journey before each switch, so switching back restores it
+        self._persona_source: PersonaBuilder | None = None  # the persona builder this journey follows
         self.framework_plan = widgets.HTML()
         self.framework_box = widgets.VBox([self.framework_plan, widgets.HBox([
             button("Switch", self.confirm_framework, "Switch to the framework chosen above", "primary"),
@@ -220,6 +223,9 @@ class JourneyBuilder(BuilderBase):
     def _preview_html(self) -> str:
         return previews.journey_map_html(self.journey)
 
+    def _preview_parts(self) -> tuple[str, ...]:
+        return previews.journey_map_parts(self.journey)  # one part per lane: a click sends the lanes it changed
+
     def _stage_name(self, stage: str | None) -> str:
         """The stage a method works on: the one given (then also shown), else the chosen one."""
         if stage is None:
@@ -234,9 +240,10 @@ class JourneyBuilder(BuilderBase):
         self.name.value, self.framework.value = journey.name, journey.framework.key
         self.framework_box.layout.display = "none"  # a proposed switch is over once the journey changes
         stage = self.stage.value if self.stage.value in names else names[0]
-        if tuple(self.stage.options) != names:
-            self.stage.options = names
-        self.stage.value = stage
+        with self.stage.hold_sync():  # new stages and the chosen one: one message
+            if tuple(self.stage.options) != names:
+                self.stage.options = names
+            self.stage.value = stage
         info, items, goal = journey.framework.stage(stage), journey.touchpoints(stage), journey.goal(stage)
         count = f"{len(items)} touchpoint{'s' * (len(items) != 1)}, {'a goal' if goal else 'no goal yet'}"
         self.stage_help.value = (f"<b>{stage}</b> ({count}). The customer asks: <i>“{html.escape(info.question)}”</i>"
@@ -395,11 +402,7 @@ class JourneyBuilder(BuilderBase):
             values = form_values(self.goal_fields, fields)
             if fields:
                 values = self._kpi_defaults(values.get("kpi", "")) | values
-            target = as_number(values.get("target"))
-            if isinstance(target, (int, float)) and not isinstance(target, bool) and target < 0:
-                raise ValidationError("target", "must not be negative", value=target,
-                                      allowed="a number of 0 or more, such as 3.5 or 500")
-            goal = StageGoal(**(values | {"target": target}))
+            goal = StageGoal(**(values | {"target": as_number(values.get("target"))}))  # the model checks the target
             self.journey.set_goal(where, goal)
             return f"Set the goal of {where}: {goal.kpi} {plain_number(goal.target)} {goal.unit} ({goal.better} is better)."
 
@@ -422,14 +425,45 @@ class JourneyBuilder(BuilderBase):
 
         self._change(action)
 
-    def set_persona(self, persona: Persona | None) -> None:
-        """Make ``persona`` (e.g. ``persona_builder.persona``) the customer this journey is for."""
+    def set_persona(self, persona: Persona | PersonaBuilder | None) -> None:
+        """Make ``persona`` the customer this journey is for; given a persona builder, follow it from then on.
+
+        ``journey_builder.set_persona(persona_builder)`` takes the builder's persona now and again after
+        every change there (Apply, Undo, Load), so the map never shows an old persona. A
+        :class:`~journeylab.personas.Persona` (``persona_builder.persona``) is taken as it is now;
+        ``None`` leaves the journey without a persona. Either ends following a builder.
+        """
+        source = persona if isinstance(persona, PersonaBuilder) else None
+        value = source.persona if source is not None else persona
+
         def action() -> str:
-            if persona is not None and not isinstance(persona, Persona):
-                raise ValidationError("persona", "must be a persona", value=type(persona).__name__,
-                                      allowed="a Persona, e.g. persona_builder.persona, or None")
+            if value is not None and not isinstance(value, Persona):
+                raise ValidationError("persona", "must be a persona", value=type(value).__name__,
+                                      allowed="a persona builder, a Persona (e.g. persona_builder.persona), or None")
+            self.journey.persona = value
+            if value is None:
+                return "The journey has no persona now."
+            return f"The journey is now for {value.name}" + (
+                "; it follows the persona builder from now on." if source is not None else ".")
+
+        if self._change(action):
+            self._follow(source)
+
+    def _follow(self, source: PersonaBuilder | None) -> None:
+        """Listen to one persona builder (or none): each of its changes becomes the journey's persona."""
+        if self._persona_source is not None:
+            self._persona_source.on_change(self._persona_changed, remove=True)
+        self._persona_source = source
+        if source is not None:
+            source.on_change(self._persona_changed)
+
+    def _persona_changed(self, persona: Persona) -> None:
+        if persona == self.journey.persona:
+            return
+
+        def action() -> str:
             self.journey.persona = persona
-            return f"The journey is now for {persona.name}." if persona else "The journey has no persona now."
+            return f"The journey is now for {persona.name}, as the persona builder says."
 
         self._change(action)
 
@@ -485,7 +519,7 @@ class JourneyBuilder(BuilderBase):
             self._model = plan.journey
             self._switches.remember(old, plan.journey)
             stage = convert(self.stage.value, old.framework, target)[0]
-            with self._quiet():
+            with self._quiet(), self.stage.hold_sync():
                 self.touchpoint_list.value = None
                 self.opportunities.select_row(None)
                 self.stage.options, self.stage.value = target.stage_names, stage

@@ -25,6 +25,7 @@ and owns its widgets. Private to :mod:`journeylab.widgets`;
 from __future__ import annotations
 
 import dataclasses
+import html
 from typing import Any
 
 import ipywidgets as widgets
@@ -32,7 +33,7 @@ import ipywidgets as widgets
 from journeylab.errors import JourneyLabError, ValidationError
 from journeylab.journey import Journey
 from journeylab.journey_parts import STATUSES, Opportunity
-from journeylab.opportunities import prioritise
+from journeylab.opportunities import ranked_rows
 from journeylab.widgets._common import (
     TabContext,
     button,
@@ -69,7 +70,9 @@ def priority_table_html(journey: Any) -> str:
     """The priority table as escaped HTML: every opportunity of the journey, the most worth doing first.
 
     Score is value (the mean of customer and business value) divided by
-    effort, so a cheap fix that helps a lot comes first.
+    effort, so a cheap fix that helps a lot comes first. The rows are those of
+    :func:`journeylab.opportunities.prioritise`, in its order (drawn without
+    pandas, so it keeps up with every click).
 
     >>> from journeylab.journey import Journey
     >>> journey = Journey("Nordlys Home")
@@ -77,16 +80,24 @@ def priority_table_html(journey: Any) -> str:
     >>> "Show &lt;b&gt;delivery&lt;/b&gt; cost early" in priority_table_html(journey)
     True
     """
-    table = prioritise(journey)
-    if table.empty:
+    rows = ranked_rows(journey)
+    if not rows:
         return ("<i>No opportunities yet. Add the first one above: the table then ranks them all, "
                 "the quick wins first.</i>")
-    shown = table.reset_index()[list(_TABLE_COLUMNS)].rename(columns=_TABLE_COLUMNS)
-    rows = shown.to_html(index=False, escape=True, border=0, classes="jl-priority", justify="left",
-                         float_format=plain_number)
+    head = "".join(f"<th>{label}</th>" for label in _TABLE_COLUMNS.values())
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_cell(row, column, rank)}</td>" for column in _TABLE_COLUMNS) + "</tr>"
+        for rank, row in enumerate(rows, start=1))
     return (f"{_TABLE_STYLE}<b>Priorities</b>: every opportunity of the journey, the most worth doing first. "
             "Ranked by corner (quick wins, big bets, fill-ins, thankless tasks), then by score = value ÷ effort; "
-            f"value is the mean of customer and business value.{rows}")
+            "value is the mean of customer and business value."
+            f'<table class="jl-priority"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+
+
+def _cell(row: dict[str, Any], column: str, rank: int) -> str:
+    value = rank if column == "rank" else row[column]
+    text = plain_number(value) if isinstance(value, float) else str(value)
+    return html.escape(text, quote=False)  # quote=False: "Bob's idea" reads as typed
 
 
 class OpportunitiesTab:
@@ -95,19 +106,20 @@ class OpportunitiesTab:
     def __init__(self, context: TabContext) -> None:
         self.context = context
         self.list = widgets.Select(rows=7, layout=widgets.Layout(width="100%"))
-        self.fields: dict[str, widgets.Widget] = {
-            "title": text_field("Title", "e.g. Show the delivery cost on the product page"),
-            "pain_point": combo_field("Pain point", "Which problem does it solve? Pick one or type"),
+        self.fields: dict[str, widgets.Widget] = {  # read by the buttons: the text boxes are sent as typed
+            "title": text_field("Title", "e.g. Show the delivery cost on the product page", as_you_type=True),
+            "pain_point": combo_field("Pain point", "Which problem does it solve? Pick one or type", as_you_type=True),
             "customer_value": slider_field("Customer value", 0, 100, 50, step=5,
                                            help="How much it helps the customer: 0 not at all, 100 enormously"),
             "business_value": slider_field("Business value", 0, 100, 50, step=5,
                                            help="How much it helps the business: 0 not at all, 100 enormously"),
             "effort": choice_field("Effort", EFFORT_CHOICES, 3, help="How much work it is, from 1 to 5"),
-            "owner": text_field("Owner", "Who takes it on?"),
+            "owner": text_field("Owner", "Who takes it on?", as_you_type=True),
             "status": choice_field("Status", [(status.capitalize(), status) for status in STATUSES], "idea"),
         }
         self.priority_table = widgets.HTML(layout=widgets.Layout(margin="10px 0 0 0"))
         self._syncing = False  # True while the tab itself writes into its list
+        self._table_shows: tuple | None = None  # the opportunities, stage by stage, the priority table was drawn from
         self.list.observe(lambda change: self._syncing or self.select_opportunity(change["new"]), "value")
         self.buttons = {
             "add_opportunity": button("Add opportunity", self.add_opportunity, "Add the form as a new idea", "success"),
@@ -147,7 +159,10 @@ class OpportunitiesTab:
             self._syncing = False
         pains = dict.fromkeys(tp.pain_point for tp in self.journey.touchpoints(stage) if tp.pain_point)
         self.fields["pain_point"].options = list(pains)
-        self.priority_table.value = priority_table_html(self.journey)
+        ideas = tuple((name, self.journey.opportunities(name)) for name in self.journey.stage_names)
+        if ideas != self._table_shows:  # the table shows only opportunities: most changes leave it as it is
+            self._table_shows = ideas
+            self.priority_table.value = priority_table_html(self.journey)
 
     @staticmethod
     def _label(index: int, item: Opportunity) -> str:

@@ -73,15 +73,15 @@ class PersonaBuilder(BuilderBase):
             raise ValidationError("persona", "must be a Persona", value=type(persona).__name__,
                                   allowed='a Persona, such as Persona("Jessica", age=28), or nothing')
         super().__init__(persona, autosave=autosave, folder=folder, live_preview=live_preview)
-        self.fields: dict[str, widgets.Textarea | widgets.Text] = {
-            "name": text_field("Name", "e.g. Jessica", "A first name makes the persona feel like a real person."),
-            "age": text_field("Age", "e.g. 28 (leave empty if unknown)", "A whole number from 0 to 120."),
-            "role": text_field("Job or role", "e.g. Marketing assistant"),
-            "segment": text_field("Segment", "e.g. Young urban renters", "The customer segment this persona stands for."),
-            "quote": text_field("In their words", "e.g. I want furniture that lasts.", "A sentence they might say."),
-            "goals": lines_field("Goals", "One goal per line, e.g.\nFurnish her first flat"),
-            "challenges": lines_field("Challenges", "One challenge per line, e.g.\nA small budget"),
-            "channels": lines_field("Channels", "One channel per line, e.g.\nInstagram\nE-mail"),
+        self.fields: dict[str, widgets.Textarea | widgets.Text] = {  # read by Apply: sent as typed
+            "name": text_field("Name", "e.g. Jessica", "A first name makes the persona feel like a real person.", as_you_type=True),
+            "age": text_field("Age", "e.g. 28 (leave empty if unknown)", "A whole number from 0 to 120.", as_you_type=True),
+            "role": text_field("Job or role", "e.g. Marketing assistant", as_you_type=True),
+            "segment": text_field("Segment", "e.g. Young urban renters", "The customer segment this persona stands for.", as_you_type=True),
+            "quote": text_field("In their words", "e.g. I want furniture that lasts.", "A sentence they might say.", as_you_type=True),
+            "goals": lines_field("Goals", "One goal per line, e.g.\nFurnish her first flat", as_you_type=True),
+            "challenges": lines_field("Challenges", "One challenge per line, e.g.\nA small budget", as_you_type=True),
+            "channels": lines_field("Channels", "One channel per line, e.g.\nInstagram\nE-mail", as_you_type=True),
         }
         self.buttons["apply"] = button("Apply", self.apply, "Check the form and update the persona card", "success")
         self.buttons["reset"] = button("Reset form", self.reset_form, "Show the current persona in the form again")
