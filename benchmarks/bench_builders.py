@@ -107,13 +107,13 @@ def bench_python(runs: int) -> tuple[dict[str, list[float]], dict[str, list[tupl
         "add opportunity": lambda n: builder.add_opportunity("Buy", title=f"Idea {n}", owner="Sofie"),
         "business name": lambda n: builder.set_name(f"Velo Repair {n}"),
         "framework switch": lambda n: builder.set_framework(frameworks[n % 2]),
-        "undo": lambda n: builder.undo(),
+        "undo (the name)": lambda n: builder.undo(),
     }
     timings: dict[str, list[float]] = {}
     counts: dict[str, list[tuple[int, int]]] = {}
     for action, run in actions.items():
         for number in range(runs):
-            if action == "undo":
+            if action.startswith("undo"):
                 builder.set_name(f"Before undo {number}")
             recorder.messages = recorder.size = 0
             start = time.perf_counter()
@@ -272,6 +272,8 @@ def bench_browser(runs: int, screenshots: Path | None, server_settings: bool = T
                 journey.get_by_placeholder("Where? Pick one or type, e.g. Instagram").fill(f"Shop {number}")
                 reach_for_the_button()
                 timed("add touchpoint", 1, lambda: journey.locator(".widget-button", has_text="Add touchpoint").click())
+                reach_for_the_button()
+                timed("undo (the touchpoint)", 1, lambda: journey.locator(".widget-button", has_text="Undo").click())
                 tab("Stage goal")
                 journey.get_by_placeholder("e.g. Turn more visitors into buyers").fill("More buyers")
                 journey.get_by_placeholder("Pick a suggested KPI or type your own").fill("Conversion rate")
@@ -298,7 +300,7 @@ def bench_browser(runs: int, screenshots: Path | None, server_settings: bool = T
                 reach_for_the_button()
                 timed("framework switch", 1, choose_and_switch)
                 reach_for_the_button()
-                timed("undo", 1, lambda: journey.locator(".widget-button", has_text="Undo").click())
+                timed("undo (the switch)", 1, lambda: journey.locator(".widget-button", has_text="Undo").click())
             if screenshots is not None:
                 journey.locator(preview.split(" ", 1)[1]).first.evaluate("e => e.scrollIntoView({block: 'start'})")
                 page.screenshot(path=str(screenshots / "journey_preview_after_edits.png"))
