@@ -147,21 +147,22 @@ def main() -> None:
     args = parser.parse_args()
     if args.events:
         integer_ids(args)
-    course_shaped(args.course_sizes, args.repeats)
+    course_shaped(args.course_sizes, args.repeats, course_cases, {"closed funnel (as generated)": 5})
 
 
-def course_shaped(sizes: list[int], repeats: int) -> None:
-    """The closed funnel on events as the generator makes them, and on the same columns as text."""
+def course_shaped(sizes: list[int], repeats: int,
+                  cases: Callable[[pd.DataFrame, pd.DataFrame], dict[str, Callable[[], object]]],
+                  goals: dict[str, float]) -> None:
+    """The ``cases`` on events as the generator makes them, and on the same columns as text, at each size."""
     seconds: dict[int, dict[str, float]] = {}
     for size in sizes:
         events = course_events(size)
         text = as_text(events)
         print(f"course-shaped: {len(events):,} events, {events['user_id'].nunique():,} users, "
               f"user_id {events['user_id'].dtype}, best of {repeats}", flush=True)
-        seconds[len(events)] = best_times(course_cases(events, text), repeats)
+        seconds[len(events)] = best_times(cases(events, text), repeats)
     if seconds:
-        report_sizes("course-shaped events (the package's generator):", seconds,
-                     {"closed funnel (as generated)": 5})
+        report_sizes("course-shaped events (the package's generator):", seconds, goals)
 
 
 def course_cases(events: pd.DataFrame, text: pd.DataFrame) -> dict[str, Callable[[], object]]:

@@ -36,11 +36,9 @@ from journeylab.attribution import markov_removal_effects, paths_from_events, to
 from journeylab.frameworks import get_framework
 
 from bench_analytics import (  # the same fair timing loop and course data (run from this folder)
-    as_text,
     bare_pass,
     best_times,
-    course_events,
-    report_sizes,
+    course_shaped,
 )
 
 HOURGLASS = get_framework("hourglass")
@@ -92,21 +90,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.events:
         integer_ids(args)
-    course_shaped(args.course_sizes, args.repeats)
-
-
-def course_shaped(sizes: list[int], repeats: int) -> None:
-    """Paths + Markov on events as the generator makes them, and on the same columns as text."""
-    seconds: dict[int, dict[str, float]] = {}
-    for size in sizes:
-        events = course_events(size)
-        text = as_text(events)
-        print(f"course-shaped: {len(events):,} events, {events['user_id'].nunique():,} users, "
-              f"user_id {events['user_id'].dtype}, best of {repeats}", flush=True)
-        seconds[len(events)] = best_times(course_cases(events, text), repeats)
-    if seconds:
-        report_sizes("course-shaped events (the package's generator):", seconds,
-                     {"paths + markov (as generated)": 10})
+    course_shaped(args.course_sizes, args.repeats, course_cases, {"paths + markov (as generated)": 10})
 
 
 def course_cases(events: pd.DataFrame, text: pd.DataFrame) -> dict[str, Callable[[], object]]:
