@@ -44,6 +44,7 @@ quoted in) may be negative too. A test keeps this list in step with the KPIs'
 own ranges in :mod:`journeylab.kpis` (this module must not load pandas).
 """
 _LOWEST_SIGNED = -100
+_HIGHEST_SHARE = 100  # a rate in % and NPS both end at 100
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,8 @@ class StageGoal:
 
     ``better`` says which way the KPI should move: ``"higher"`` for a conversion
     rate, ``"lower"`` for a bounce or churn rate. A target is 0 or more: rates
-    and counts cannot be negative. Only NPS (:data:`SIGNED_KPIS`, or a goal
-    in ``points``) runs from -100 to 100.
+    and counts cannot be negative, and a rate in ``%`` is at most 100. Only NPS
+    (:data:`SIGNED_KPIS`, or a goal in ``points``) runs from -100 to 100.
 
     >>> StageGoal("Fewer complaints", "Complaints", -5, unit="")
     Traceback (most recent call last):
@@ -90,6 +91,10 @@ class StageGoal:
     journeylab.errors.ValidationError: goal.target: must not be negative (got -5). Allowed: a number of 0 or more, such as 3.5 or 500 (only NPS, in points, can be negative).
     >>> StageGoal("Fewer detractors", "NPS", -10, unit="points").target
     -10.0
+    >>> StageGoal("More buyers", "Conversion rate", 150)
+    Traceback (most recent call last):
+    ...
+    journeylab.errors.ValidationError: goal.target: is above 100 %, more than everyone (got 150). Allowed: 0 to 100 for a rate in %, such as 3.5; for a count, such as 500 visits, give its own unit, such as "visits a month".
     """
 
     goal: str
@@ -112,6 +117,12 @@ class StageGoal:
                                   "must not be negative", value=typed,
                                   allowed="-100 to 100 points" if signed else
                                   "a number of 0 or more, such as 3.5 or 500 (only NPS, in points, can be negative)")
+        if target is not None and target > _HIGHEST_SHARE and (signed or self.unit.strip() == "%"):
+            raise ValidationError("goal.target", "is above 100, the highest NPS there is" if signed else
+                                  "is above 100 %, more than everyone", value=typed,
+                                  allowed="-100 to 100 points" if signed else
+                                  "0 to 100 for a rate in %, such as 3.5; for a count, such as 500 visits, give its "
+                                  "own unit, such as \"visits a month\"")
 
     def is_met(self, actual: float) -> bool:
         """Whether an actual KPI value reaches the target, in the direction that is better."""

@@ -270,7 +270,7 @@ class KPI:
     ``better`` tells a goal's direction: a conversion target is a floor to
     reach, a churn target a ceiling to stay under. ``lowest`` and ``highest``
     are the values the KPI can take: 0 to 100 for a rate, -100 to 100 for NPS
-    (a goal's target is checked against the lowest: see
+    (a goal's target is checked against both: see
     :data:`journeylab.journey_parts.SIGNED_KPIS`). Calling the record calls
     its function, so ``get_kpi("CTR")(30, 1000)`` works.
     """

@@ -426,6 +426,16 @@ def test_a_markdown_table_row_with_a_missing_cell_is_named(tmp_path):
         Journey.from_markdown(text.replace(row, cut))
 
 
+def test_a_rate_target_above_100_percent_is_refused_and_a_count_is_not():
+    for kpi, unit, target in [("Conversion rate", "%", 150), ("Bounce rate", " % ", 100.5), ("NPS", "points", 101)]:
+        with pytest.raises(ValidationError) as refused:
+            StageGoal("Grow", kpi, target, unit=unit)
+        assert refused.value.field == "goal.target" and refused.value.value == target
+        assert "above 100" in str(refused.value)
+    assert StageGoal("Grow", "Conversion rate", 100).target == 100
+    assert StageGoal("Be seen", "Reach", 250_000, unit="people a month").target == 250_000
+
+
 def test_a_goal_target_below_zero_is_refused_except_for_nps():
     from journeylab.journey_parts import SIGNED_KPIS
     from journeylab.kpis import KPIS, _key

@@ -453,6 +453,16 @@ def test_a_negative_target_is_refused_and_the_form_keeps_it():
     assert builder.journey.goal("Know") is None and builder.goal_fields["target"].value == "-5"
 
 
+def test_a_rate_target_above_100_is_refused_with_the_typed_value_kept():
+    builder = JourneyBuilder(nordlys(), live_preview=False)
+    builder.stage.value = "Buy"
+    builder.goal_fields["goal"].value, builder.goal_fields["kpi"].value = "More buyers", "Conversion rate"
+    builder.goal_fields["target"].value = "150"
+    builder.buttons["set_goal"].click()
+    assert problem(builder) and "Target: is above 100 %" in builder.message.value, builder.message.value
+    assert builder.goal_fields["target"].value == "150"
+
+
 def test_a_negative_nps_target_is_a_goal_like_any_other():
     builder = JourneyBuilder(nordlys(), live_preview=False)
     builder.set_goal("Refer", goal="Fewer detractors", kpi="NPS", target="-10")
