@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -65,3 +67,14 @@ def test_make_lab_and_binder_turn_the_extension_on():
     target = "/nonexistent/venv/etc/jupyter/jupyter_server_config.d/journeylab.json"
     assert f"cp lab-settings/jupyter_server_config.json {target}" in make_dry_run("lab")
     assert "jupyter_server_config.d/journeylab.json" in (ROOT / "postBuild").read_text(encoding="utf-8")
+
+
+def test_postbuild_installs_the_settings_into_a_conda_environment(tmp_path):
+    """The conda route (README): `bash postBuild` in the activated environment, as Binder runs it."""
+    environment = {key: value for key, value in os.environ.items() if key != "NB_PYTHON_PREFIX"}
+    subprocess.run(["bash", "postBuild"], cwd=ROOT, check=True, env=environment | {"CONDA_PREFIX": str(tmp_path)})
+    server = json.loads((tmp_path / "etc/jupyter/jupyter_server_config.d/journeylab.json").read_text(encoding="utf-8"))
+    assert server["ServerApp"]["jpserver_extensions"] == {"journeylab.lab_server": True}
+    overrides = (tmp_path / "share/jupyter/lab/settings/overrides.json").read_text(encoding="utf-8")
+    assert overrides == (ROOT / "lab-settings" / "overrides.json").read_text(encoding="utf-8")
+    assert "bash postBuild" in (ROOT / "README.md").read_text(encoding="utf-8")
