@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from journeylab import _fields
-from journeylab.analytics.event_log import REQUIRED_COLUMNS, clock, codes_in_use, in_order, read_events
+from journeylab.analytics.event_log import REQUIRED_COLUMNS, clock, codes_in_use, read_events
 from journeylab.errors import SchemaError, UnknownNameError, ValidationError
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, get_framework
 
@@ -82,18 +82,16 @@ def read_touches(events: pd.DataFrame, by: str, conversion_stage: str, framework
 
     user, time, stage, name = _in_time_order(log.user, log.time, log.stage, codes.astype(np.int64, copy=False))
     at_conversion = stage == conversion
-    before = np.cumsum(at_conversion) - at_conversion  # conversion events before this one, everyone's
-    starts, lengths = customers(user)
+    so_far = np.cumsum(at_conversion)  # conversion events up to this one, everyone's
+    before = so_far - at_conversion
+    starts, lengths = customers(user)  # customer i is user code i: codes are 0 .. n_users - 1, all in use
     on_path = before == np.repeat(before[starts], lengths)  # none of the customer's own before it
-    converting = on_path & at_conversion  # each converter's first conversion event
-    converted = np.zeros(log.n_users, dtype=bool)
-    converted[user[converting]] = True
+    converted = so_far[starts + lengths - 1] > before[starts]  # some of their own by their last event
 
-    used = np.flatnonzero(np.bincount(name[on_path], minlength=len(names)))  # only names on some path
-    new_code = np.zeros(len(names), dtype=np.int64)
-    new_code[used] = np.arange(len(used))
-    touches = Touches(names=np.asarray(names, dtype=object)[used], user=user[on_path], name=new_code[name[on_path]],
-                       time=time[on_path], stage=stage[on_path], converted=converted)
+    name = name[on_path]
+    names, name = _only_used(np.asarray(names, dtype=object), name)
+    touches = Touches(names=names, user=user[on_path], name=name, time=time[on_path], stage=stage[on_path],
+                      converted=converted)
     return touches, fw
 
 
@@ -133,10 +131,13 @@ def _in_time_order(user: np.ndarray, time: np.ndarray, stage: np.ndarray, name: 
                    ) -> tuple[np.ndarray, ...]:
     """The events sorted by customer, time, journey order and then name.
 
-    The four keys are packed into one integer and sorted as such, several times
-    faster than ``np.lexsort`` (times as in :func:`~journeylab.analytics.event_log.clock`);
-    events already in that order, as the course's loaders give them, are not sorted again.
+    Events already in that order, as the course's loaders give them, are not
+    sorted again. Otherwise the four keys are packed into one integer and
+    sorted as such, several times faster than ``np.lexsort`` (times as in
+    :func:`~journeylab.analytics.event_log.clock`).
     """
+    if _in_order_already(user, time, stage, name):
+        return user, time, stage, name
     moment, times = clock(time)
     widths = [int(key.max(initial=0)).bit_length() for key in (user, moment, stage, name)]
     if sum(widths) > 63:  # too many customers and moments to pack: sort the slow way
@@ -144,11 +145,20 @@ def _in_time_order(user: np.ndarray, time: np.ndarray, stage: np.ndarray, name: 
         return user[order], time[order], stage[order], name[order]
     shifts = np.cumsum([0, *widths[::-1]])[::-1][1:]  # user, clock, stage, name
     key = user << shifts[0] | moment << shifts[1] | stage << shifts[2] | name
-    if in_order(key):
-        return user, time, stage, name
     key.sort()
     user, moment, stage, name = ((key >> shift) & ((1 << width) - 1) for shift, width in zip(shifts, widths))
     return user, time.min() + moment * 10**9 if times is None else times[moment], stage, name
+
+
+def _in_order_already(user: np.ndarray, time: np.ndarray, stage: np.ndarray, name: np.ndarray) -> bool:
+    """Whether every event comes after the one before it by customer and time, or, at the
+    same moment (rare, so only those few pairs are looked at), by journey order and name."""
+    same_user = user[1:] == user[:-1]
+    if not (same_user | (user[1:] > user[:-1])).all() or (same_user & (time[1:] < time[:-1])).any():
+        return False
+    tie = np.flatnonzero(same_user & (time[1:] == time[:-1]))  # event tie and the one after it
+    later_stage, same_stage = stage[tie + 1] > stage[tie], stage[tie + 1] == stage[tie]
+    return bool((later_stage | (same_stage & (name[tie + 1] >= name[tie]))).all())
 
 
 def path_table(touches: Touches) -> pd.DataFrame:

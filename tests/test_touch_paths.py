@@ -58,3 +58,18 @@ def test_rows_sorted_or_cut_are_read_anew(events):
     paths = paths_from_events(events)
     for changed in (paths.iloc[::-1], paths.head(20), paths.sort_values("nulls")):
         pd.testing.assert_frame_equal(markov_removal_effects(changed), read_anew(markov_removal_effects, changed))
+
+
+def test_events_in_order_already_are_not_sorted_and_ties_in_time_are_checked():
+    # The quick check looks at customer and time, and at stage and name only where times are equal.
+    rng = np.random.default_rng(3)
+    user, time, stage, name = (rng.integers(0, 4, 300) for _ in range(4))
+    order = np.lexsort((name, stage, time, user))
+    keys = [column[order] for column in (user, time, stage, name)]
+    assert all(got is given for got, given in zip(touch_paths._in_time_order(*keys), keys))
+    tie = int(np.flatnonzero((np.diff(keys[0]) == 0) & (np.diff(keys[1]) == 0) & (np.diff(keys[2]) > 0))[0])
+    swapped = [column.copy() for column in keys]
+    for column in swapped:  # the later stage first, at the same moment
+        column[[tie, tie + 1]] = column[[tie + 1, tie]]
+    result = touch_paths._in_time_order(*swapped)
+    assert all(np.array_equal(got, column) for got, column in zip(result, keys))
