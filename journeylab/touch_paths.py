@@ -9,10 +9,7 @@ time are ordered) are in :mod:`journeylab.attribution`'s docstring.
 
 from __future__ import annotations
 
-import gc
 from collections import deque
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import chain
 
@@ -208,25 +205,11 @@ def _spell(names: np.ndarray, codes: np.ndarray, lengths: np.ndarray) -> np.ndar
     spelled = np.empty(len(lengths), dtype=object)
     ends = np.cumsum(lengths)
     bounds = np.flatnonzero(np.diff(lengths, prepend=-1, append=-1))  # where a new length begins
-    with _no_cycle_collection():
-        for first, last in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
-            length = int(lengths[first])
-            block = names[codes[ends[first] - length:ends[last - 1]].reshape(-1, length)]  # a path per row
-            spelled[first:last] = np.fromiter(zip(*block.T.tolist()), dtype=object, count=last - first)
+    for first, last in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        length = int(lengths[first])
+        block = names[codes[ends[first] - length:ends[last - 1]].reshape(-1, length)]  # a path per row
+        spelled[first:last] = np.fromiter(zip(*block.T.tolist()), dtype=object, count=last - first)
     return spelled
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused: it would look through every new tuple again and again
-    (more than half the time of making them), and tuples of names cannot form cycles."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _path_numbers(name: np.ndarray, n_names: int, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -253,7 +236,7 @@ def _path_numbers(name: np.ndarray, n_names: int, starts: np.ndarray, lengths: n
         packed = np.add.reduceat(packed_names, np.cumsum(count) - count)
         keys = rank << (bits * step) | packed
         # hashing beats np.unique; a table sized for a fraction of the keys (paths repeat) is 3 times faster
-        rank = pd.factorize(keys, sort=True, size_hint=len(keys) // 8)[0].astype(np.int64)
+        rank = pd.factorize(keys, sort=True, size_hint=len(keys) // 8)[0].astype(np.int64, copy=False)
         done += step
         ending = lengths[going] <= done
         if ending.any():  # shorter than those going on, so their ranks are 0 .. k - 1
