@@ -210,18 +210,23 @@ def _removal_effects(table: Paths) -> np.ndarray:
     n = len(table.names)
     conversion, null = n + 1, n + 2
     state = table.name + 1
-    weight = (table.conversions + table.nulls)[table.path]
-    last = table.position == table.length - 1
-    first = table.position == 0
-    moves = [
-        (np.zeros(int(first.sum()), dtype=np.int64), state[first], weight[first]),  # start -> first touch
-        (state[:-1][~last[:-1]], state[1:][~last[:-1]], weight[:-1][~last[:-1]]),  # touch -> next touch
-        (state[last], np.full(int(last.sum()), conversion), table.conversions[table.path[last]]),
-        (state[last], np.full(int(last.sum()), null), table.nulls[table.path[last]]),
-    ]
-    source, target, count = (np.concatenate(parts) for parts in zip(*moves))
-    counts: np.ndarray = np.bincount(source * (n + 3) + target, weights=count, minlength=(n + 1) * (n + 3))
-    counts = counts.astype(np.float64).reshape(n + 1, n + 3)
+    first = np.flatnonzero(table.position == 0)  # each path's first touch
+    last = first + table.length[first] - 1  # and its last
+    customers = table.conversions + table.nulls  # per path
+    size = (n + 1) * (n + 3)  # moves from (start or a name) to (a name, conversion or null)
+
+    def moves(source: np.ndarray, target: np.ndarray, count: np.ndarray) -> np.ndarray:
+        return np.bincount(source * (n + 3) + target, weights=count, minlength=size)
+
+    # touch -> next touch, taken over all touches at once and then less the moves from one
+    # path's last touch to the next path's first (whole numbers: the subtraction is exact)
+    counts: np.ndarray = np.zeros(size)
+    counts += moves(state[:-1], state[1:], customers[table.path[:-1]])
+    counts -= moves(state[last[:-1]], state[last[:-1] + 1], customers[:-1])
+    counts += moves(np.zeros(len(first), dtype=np.int64), state[first], customers)  # start -> first touch
+    counts += moves(state[last], np.full(len(last), conversion), table.conversions)
+    counts += moves(state[last], np.full(len(last), null), table.nulls)
+    counts = counts.reshape(n + 1, n + 3)
     out = counts.sum(axis=1, keepdims=True)
     chances = np.divide(counts, out, out=np.zeros_like(counts), where=out > 0)
     moving, converting = chances[:, : n + 1], chances[:, conversion]  # Q and r of the absorbing chain

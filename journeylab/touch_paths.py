@@ -9,6 +9,7 @@ time are ordered) are in :mod:`journeylab.attribution`'s docstring.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, replace
 from itertools import chain
 
@@ -16,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from journeylab import _fields
-from journeylab.analytics.event_log import REQUIRED_COLUMNS, clock, codes_in_use, in_order, read_events
+from journeylab.analytics.event_log import REQUIRED_COLUMNS, clock, codes_in_use, read_events
 from journeylab.errors import SchemaError, UnknownNameError, ValidationError
 from journeylab.frameworks import DEFAULT_FRAMEWORK, Framework, get_framework
 
@@ -78,18 +79,16 @@ def read_touches(events: pd.DataFrame, by: str, conversion_stage: str, framework
 
     user, time, stage, name = _in_time_order(log.user, log.time, log.stage, codes.astype(np.int64, copy=False))
     at_conversion = stage == conversion
-    before = np.cumsum(at_conversion) - at_conversion  # conversion events before this one, everyone's
-    starts, lengths = customers(user)
+    so_far = np.cumsum(at_conversion)  # conversion events up to this one, everyone's
+    before = so_far - at_conversion
+    starts, lengths = customers(user)  # customer i is user code i: codes are 0 .. n_users - 1, all in use
     on_path = before == np.repeat(before[starts], lengths)  # none of the customer's own before it
-    converting = on_path & at_conversion  # each converter's first conversion event
-    converted = np.zeros(log.n_users, dtype=bool)
-    converted[user[converting]] = True
+    converted = so_far[starts + lengths - 1] > before[starts]  # some of their own by their last event
 
-    used = np.flatnonzero(np.bincount(name[on_path], minlength=len(names)))  # only names on some path
-    new_code = np.zeros(len(names), dtype=np.int64)
-    new_code[used] = np.arange(len(used))
-    touches = Touches(names=np.asarray(names, dtype=object)[used], user=user[on_path], name=new_code[name[on_path]],
-                       time=time[on_path], stage=stage[on_path], converted=converted)
+    name = name[on_path]
+    names, name = _only_used(np.asarray(names, dtype=object), name)
+    touches = Touches(names=names, user=user[on_path], name=name, time=time[on_path], stage=stage[on_path],
+                      converted=converted)
     return touches, fw
 
 
@@ -129,10 +128,13 @@ def _in_time_order(user: np.ndarray, time: np.ndarray, stage: np.ndarray, name: 
                    ) -> tuple[np.ndarray, ...]:
     """The events sorted by customer, time, journey order and then name.
 
-    The four keys are packed into one integer and sorted as such, several times
-    faster than ``np.lexsort`` (times as in :func:`~journeylab.analytics.event_log.clock`);
-    events already in that order, as the course's loaders give them, are not sorted again.
+    Events already in that order, as the course's loaders give them, are not
+    sorted again. Otherwise the four keys are packed into one integer and
+    sorted as such, several times faster than ``np.lexsort`` (times as in
+    :func:`~journeylab.analytics.event_log.clock`).
     """
+    if _in_order_already(user, time, stage, name):
+        return user, time, stage, name
     moment, times = clock(time)
     widths = [int(key.max(initial=0)).bit_length() for key in (user, moment, stage, name)]
     if sum(widths) > 63:  # too many customers and moments to pack: sort the slow way
@@ -140,15 +142,30 @@ def _in_time_order(user: np.ndarray, time: np.ndarray, stage: np.ndarray, name: 
         return user[order], time[order], stage[order], name[order]
     shifts = np.cumsum([0, *widths[::-1]])[::-1][1:]  # user, clock, stage, name
     key = user << shifts[0] | moment << shifts[1] | stage << shifts[2] | name
-    if in_order(key):
-        return user, time, stage, name
     key.sort()
     user, moment, stage, name = ((key >> shift) & ((1 << width) - 1) for shift, width in zip(shifts, widths))
     return user, time.min() + moment * 10**9 if times is None else times[moment], stage, name
 
 
+def _in_order_already(user: np.ndarray, time: np.ndarray, stage: np.ndarray, name: np.ndarray) -> bool:
+    """Whether every event comes after the one before it by customer and time, or, at the
+    same moment (rare, so only those few pairs are looked at), by journey order and name."""
+    same_user = user[1:] == user[:-1]
+    if not (same_user | (user[1:] > user[:-1])).all() or (same_user & (time[1:] < time[:-1])).any():
+        return False
+    tie = np.flatnonzero(same_user & (time[1:] == time[:-1]))  # event tie and the one after it
+    later_stage, same_stage = stage[tie + 1] > stage[tie], stage[tie + 1] == stage[tie]
+    return bool((later_stage | (same_stage & (name[tie + 1] >= name[tie]))).all())
+
+
 def path_table(touches: Touches) -> pd.DataFrame:
-    """One row per distinct path with its conversions and nulls; most common first."""
+    """One row per distinct path with its conversions and nulls; most common first.
+
+    Why it stays fast: customers are numbered by path on codes, and each
+    distinct path (far fewer than customers) is spelled out as a tuple once.
+    The codes are remembered with the tuples, so :func:`read_paths` can skip
+    reading the table back.
+    """
     starts, lengths = customers(touches.user)
     number = _path_numbers(touches.name, len(touches.names), starts, lengths)  # by length, then alphabetically
     n_paths = int(number.max(initial=-1)) + 1
@@ -157,16 +174,42 @@ def path_table(touches: Touches) -> pd.DataFrame:
     totals = np.bincount(number, minlength=n_paths)
     example = np.empty(n_paths, dtype=np.int64)  # one customer per path (all of them took the same one)
     example[number] = np.arange(len(number))
-    path_column = np.empty(n_paths, dtype=object)
-    path_lengths = lengths[example]
-    for length in np.unique(path_lengths):  # each distinct path spelled out once, grouped by length
-        group = np.flatnonzero(path_lengths == length)
-        columns = touches.names[touches.name[starts[example[group]] + np.arange(length)[:, None]]]
-        path_column[group] = np.fromiter(zip(*(column.tolist() for column in columns)), dtype=object,
-                                         count=len(group))  # one tuple per path
+    path_lengths = lengths[example]  # in path number order, so shortest first
+    codes = touches.name[spans(starts[example], path_lengths)]  # every path's names, path after path
+    names, codes = _only_used(touches.names, codes)
+    spelled = _spell(names, codes, path_lengths)
     order = np.argsort(-totals, kind="stable")  # ties: shorter first, then alphabetical
-    return pd.DataFrame({"path": path_column[order], "conversions": conversions[order],
-                         "nulls": (totals - conversions)[order]})
+    table = pd.DataFrame({"path": spelled[order], "conversions": conversions[order],
+                          "nulls": (totals - conversions)[order]})
+    row_starts = (np.cumsum(path_lengths) - path_lengths)[order]
+    _remember(_Written(spelled[order].tolist(), path_lengths[order], codes[spans(row_starts, path_lengths[order])], names))
+    return table
+
+
+def spans(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The positions ``start, start + 1, ..., start + length - 1`` of every span, one span after another."""
+    offsets = np.cumsum(lengths) - lengths  # where each span begins in the answer
+    return np.arange(int(lengths.sum())) + np.repeat(starts - offsets, lengths)
+
+
+def _only_used(names: np.ndarray, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The names that occur in ``codes``, and the codes renumbered to them (as :func:`read_paths` would)."""
+    used = np.bincount(codes, minlength=len(names)) > 0
+    if used.all():
+        return names, codes
+    return names[used], (np.cumsum(used) - 1)[codes]
+
+
+def _spell(names: np.ndarray, codes: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Each path as a tuple of names (paths sorted by length): one block of equal lengths at a time."""
+    spelled = np.empty(len(lengths), dtype=object)
+    ends = np.cumsum(lengths)
+    bounds = np.flatnonzero(np.diff(lengths, prepend=-1, append=-1))  # where a new length begins
+    for first, last in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        length = int(lengths[first])
+        block = names[codes[ends[first] - length:ends[last - 1]].reshape(-1, length)]  # a path per row
+        spelled[first:last] = np.fromiter(zip(*block.T.tolist()), dtype=object, count=last - first)
+    return spelled
 
 
 def _path_numbers(name: np.ndarray, n_names: int, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -191,7 +234,9 @@ def _path_numbers(name: np.ndarray, n_names: int, starts: np.ndarray, lengths: n
         packed_names = (name[window] + 1) << (bits * (step - 1 - (position[window] - done)))
         count = np.minimum(lengths[going] - done, step)  # at least 1: only customers with names left go on
         packed = np.add.reduceat(packed_names, np.cumsum(count) - count)
-        rank = pd.factorize(rank << (bits * step) | packed, sort=True)[0].astype(np.int64)  # hashing: beats np.unique
+        keys = rank << (bits * step) | packed
+        # hashing beats np.unique; a table sized for a fraction of the keys (paths repeat) is 3 times faster
+        rank = pd.factorize(keys, sort=True, size_hint=len(keys) // 8)[0].astype(np.int64, copy=False)
         done += step
         ending = lengths[going] <= done
         if ending.any():  # shorter than those going on, so their ranks are 0 .. k - 1
@@ -268,18 +313,57 @@ def read_paths(paths: pd.DataFrame) -> Paths:
         raise SchemaError("paths", f"the table has no {'column' if len(missing) == 1 else 'columns'} named "
                           f"{' and '.join(repr(column) for column in missing)}", allowed=allowed)
     values = paths["path"].tolist()
+    written = _written_earlier(values)
+    lengths, codes, names = (written.lengths, written.codes, written.names) if written else _path_codes(values)
+    counts = [_counts(paths[column], column) for column in ("conversions", "nulls")]
+    path = np.repeat(np.arange(len(values)), lengths)
+    first = np.cumsum(lengths) - lengths
+    return Paths(names=np.asarray(names, dtype=object), path=path, position=np.arange(len(codes)) - first[path],
+                  length=lengths[path], name=codes, conversions=counts[0], nulls=counts[1])
+
+
+def _path_codes(values: list) -> tuple[np.ndarray, np.ndarray, pd.Index | np.ndarray]:
+    """Check the paths of a table and read them: each one's length, all their names as codes, the names."""
     if not set(map(type, values)) <= {tuple, list} or not all(values):  # one pass each, in C
         raise ValidationError("path", "every path must be a tuple of at least one name",
                               value=next(v for v in values if not isinstance(v, (tuple, list)) or not v),
                               allowed='a tuple such as ("Instagram ad", "Checkout (Web)")')
     lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
-    counts = [_counts(paths[column], column) for column in ("conversions", "nulls")]
     flat = np.fromiter(chain.from_iterable(values), dtype=object, count=int(lengths.sum()))
     codes, names = _factorize(flat)
-    path = np.repeat(np.arange(len(values)), lengths)
-    first = np.cumsum(lengths) - lengths
-    return Paths(names=np.asarray(names, dtype=object), path=path, position=np.arange(len(flat)) - first[path],
-                  length=lengths[path], name=codes, conversions=counts[0], nulls=counts[1])
+    return lengths, codes, names
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A path column as :func:`path_table` wrote it, with the codes it was written from."""
+
+    paths: list[tuple]  # the tuples, one per row
+    lengths: np.ndarray  # per row
+    codes: np.ndarray  # every row's names as codes, row after row
+    names: np.ndarray  # sorted, as reading the tuples would sort them
+
+
+_recently_written: deque[_Written] = deque(maxlen=2)
+"""The last path columns written. Why: ``markov_removal_effects(paths_from_events(events))``
+would otherwise read back, name by name, the tuples it has just made from codes."""
+
+
+def _remember(written: _Written) -> None:
+    if pd.Index(written.names).is_monotonic_increasing:  # else reading would number the names differently
+        _recently_written.append(written)
+
+
+def _written_earlier(values: list) -> _Written | None:
+    """What :func:`path_table` remembers of these paths, if it wrote the same paths in the same rows.
+
+    Comparing the lists is quick: Python sees that each tuple is the very one
+    written before without looking inside. A table that was sorted, cut or edited is read anew.
+    """
+    for written in tuple(_recently_written):  # (a copy: another thread may write meanwhile)
+        if written.paths == values:
+            return written
+    return None
 
 
 def _counts(column: pd.Series, field: str) -> np.ndarray:
