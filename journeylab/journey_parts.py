@@ -112,21 +112,26 @@ class StageGoal:
         set_(self, "unit", _fields.text(self.unit, "goal.unit"))
         set_(self, "better", _fields.choice(self.better, "goal.better", ("higher", "lower")))
         signed = " ".join(self.kpi.casefold().split()) in SIGNED_KPIS or self.unit.casefold().startswith("points")
-        if target is not None and target < (_LOWEST_SIGNED if signed else 0):
-            raise ValidationError("goal.target", "is below -100, the lowest NPS there is" if signed else
-                                  "must not be negative", value=typed,
-                                  allowed="-100 to 100 points" if signed else
-                                  "a number of 0 or more, such as 3.5 or 500 (only NPS, in points, can be negative)")
-        if target is not None and target > _HIGHEST_SHARE and (signed or self.unit.strip() == "%"):
-            raise ValidationError("goal.target", "is above 100, the highest NPS there is" if signed else
-                                  "is above 100 %, more than everyone", value=typed,
-                                  allowed="-100 to 100 points" if signed else
-                                  "0 to 100 for a rate in %, such as 3.5; for a count, such as 500 visits, give its "
-                                  "own unit, such as \"visits a month\"")
+        if target is not None:
+            _check_target_range(target, typed, signed, percent=self.unit.strip() == "%")
 
     def is_met(self, actual: float) -> bool:
         """Whether an actual KPI value reaches the target, in the direction that is better."""
         return bool(actual >= self.target if self.better == "higher" else actual <= self.target)
+
+
+def _check_target_range(target: float, typed: object, signed: bool, percent: bool) -> None:
+    """NPS runs from -100 to 100 points; any other target is 0 or more, and at most 100 in %."""
+    if signed and not _LOWEST_SIGNED <= target <= _HIGHEST_SHARE:
+        raise ValidationError("goal.target", "is below -100, the lowest NPS there is" if target < 0 else
+                              "is above 100, the highest NPS there is", value=typed, allowed="-100 to 100 points")
+    if not signed and target < 0:
+        raise ValidationError("goal.target", "must not be negative", value=typed,
+                              allowed="a number of 0 or more, such as 3.5 or 500 (only NPS, in points, can be negative)")
+    if not signed and percent and target > _HIGHEST_SHARE:
+        raise ValidationError("goal.target", "is above 100 %, more than everyone", value=typed,
+                              allowed="0 to 100 for a rate in %, such as 3.5; for a count, such as 500 visits, "
+                                      'give its own unit, such as "visits a month"')
 
 
 @dataclass(frozen=True)
