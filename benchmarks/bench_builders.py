@@ -128,7 +128,8 @@ def bench_python(runs: int) -> tuple[dict[str, list[float]], dict[str, list[tupl
 # ----------------------------------------------------------------------------- browser
 
 NOTEBOOK_CELLS = [
-    SETUP + "persona = jl.widgets.PersonaBuilder()\nbuilder = jl.widgets.JourneyBuilder(journey)",
+    SETUP + "persona = jl.widgets.PersonaBuilder()\nbuilder = jl.widgets.JourneyBuilder(journey)\n"
+    "print('kernel: journeylab from', jl.__file__.rsplit('/', 2)[0])",
     "persona",
     "builder",
     "empathy = jl.widgets.EmpathyMapBuilder(layout='canvas')\nempathy",
@@ -184,6 +185,9 @@ def start_lab(folder: Path, server_settings: bool = True) -> tuple[subprocess.Po
     env = os.environ | {name: str(state / name.lower()) for name in (
         "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTERLAB_SETTINGS_DIR",
         "JUPYTERLAB_WORKSPACES_DIR")}
+    # the kernel runs in ``folder``: a relative PYTHONPATH (PYTHONPATH=.) would import another journeylab there
+    env["PYTHONPATH"] = os.pathsep.join(str(Path(entry).resolve()) for entry in env.get("PYTHONPATH", "").split(os.pathsep)
+                                        if entry)
     if server_settings:  # journeylab.lab_server: no Nagle delay on the kernel's WebSocket
         env["JUPYTER_CONFIG_PATH"] = str(Path(__file__).resolve().parents[1] / "lab-settings")
     settings = Path(env["JUPYTERLAB_SETTINGS_DIR"], "@jupyterlab/apputils-extension/notification.jupyterlab-settings")
@@ -230,6 +234,7 @@ def bench_browser(runs: int, screenshots: Path | None, server_settings: bool = T
             persona, journey = outputs.nth(1), outputs.nth(2)
             outputs.nth(3).get_by_text("Empathy map builder").wait_for()
             expect(page.locator(".jp-NotebookPanel .jp-InputPrompt").filter(has_text="*")).to_have_count(0)
+            print(outputs.nth(0).inner_text().strip())  # which journeylab the kernel measures
             preview = PREVIEW
             if screenshots is not None:
                 screenshots.mkdir(parents=True, exist_ok=True)
