@@ -12,7 +12,8 @@ Two measurements:
   after its last change (``performance.now()``, a MutationObserver and requestAnimationFrame; the
   preview is several widgets, one per lane, and a click may change several). ``(first change)`` is
   when its first part changed. With the widget messages and bytes both ways. The framework switch is
-  timed from choosing in the dropdown, through pressing Switch as soon as it shows, to the new map.
+  timed from choosing in the dropdown, through pressing Switch as soon as it shows, to the new map
+  (its halves: until Switch shows, and from pressing it; in between is Playwright's own polling delay).
   Before each click the benchmark waits as a person would between typing and clicking
   (``--pause-ms``, 300 ms); the clock starts at the click. With ``--pause-ms 0`` it clicks a few
   milliseconds after typing, faster than any person, so every click waits for the typed values
@@ -128,7 +129,8 @@ def bench_python(runs: int) -> tuple[dict[str, list[float]], dict[str, list[tupl
 # ----------------------------------------------------------------------------- browser
 
 NOTEBOOK_CELLS = [
-    SETUP + "persona = jl.widgets.PersonaBuilder()\nbuilder = jl.widgets.JourneyBuilder(journey)",
+    SETUP + "persona = jl.widgets.PersonaBuilder()\nbuilder = jl.widgets.JourneyBuilder(journey)\n"
+    "print('kernel: journeylab from', jl.__file__.rsplit('/', 2)[0])",
     "persona",
     "builder",
     "empathy = jl.widgets.EmpathyMapBuilder(layout='canvas')\nempathy",
@@ -172,6 +174,15 @@ COUNT = """() => {
 }"""
 
 
+SHOWN = """(button) => {
+  // when the proposal has shown the Switch button (Playwright presses it after its own polling delay)
+  window.__shown = null;
+  new MutationObserver((_, observer) => {
+    if (window.__t0 !== null && button.offsetParent !== null) { window.__shown = performance.now(); observer.disconnect(); }
+  }).observe(button.closest('.jp-OutputArea'), {subtree: true, childList: true, attributes: true});
+}"""
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -184,6 +195,9 @@ def start_lab(folder: Path, server_settings: bool = True) -> tuple[subprocess.Po
     env = os.environ | {name: str(state / name.lower()) for name in (
         "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTERLAB_SETTINGS_DIR",
         "JUPYTERLAB_WORKSPACES_DIR")}
+    # the kernel runs in ``folder``: a relative PYTHONPATH (PYTHONPATH=.) would import another journeylab there
+    env["PYTHONPATH"] = os.pathsep.join(str(Path(entry).resolve()) for entry in env.get("PYTHONPATH", "").split(os.pathsep)
+                                        if entry)
     if server_settings:  # journeylab.lab_server: no Nagle delay on the kernel's WebSocket
         env["JUPYTER_CONFIG_PATH"] = str(Path(__file__).resolve().parents[1] / "lab-settings")
     settings = Path(env["JUPYTERLAB_SETTINGS_DIR"], "@jupyterlab/apputils-extension/notification.jupyterlab-settings")
@@ -230,6 +244,7 @@ def bench_browser(runs: int, screenshots: Path | None, server_settings: bool = T
             persona, journey = outputs.nth(1), outputs.nth(2)
             outputs.nth(3).get_by_text("Empathy map builder").wait_for()
             expect(page.locator(".jp-NotebookPanel .jp-InputPrompt").filter(has_text="*")).to_have_count(0)
+            print(outputs.nth(0).inner_text().strip())  # which journeylab the kernel measures
             preview = PREVIEW
             if screenshots is not None:
                 screenshots.mkdir(parents=True, exist_ok=True)
@@ -253,7 +268,9 @@ def bench_browser(runs: int, screenshots: Path | None, server_settings: bool = T
                     "window.__messages]")
                 timings.setdefault(f"{action} (first change)", []).append(first / 1000)
                 timings.setdefault(action, []).append(painted / 1000)
-                if action == "framework switch":  # the second half: from pressing Switch to the new map
+                if action == "framework switch":  # the halves: until Switch shows, and from pressing it to the new map
+                    shown = page.evaluate("window.__shown - window.__t0")
+                    timings.setdefault(f"{action} (choice → Switch shows)", []).append(shown / 1000)
                     timings.setdefault(f"{action} (Switch → map)", []).append(pressed / 1000)
                 counts.setdefault(action, []).append(tuple(messages))
 
@@ -294,6 +311,7 @@ def bench_browser(runs: int, screenshots: Path | None, server_settings: bool = T
                 switch = journey.locator(".widget-button", has_text="Switch").first
 
                 def choose_and_switch(box=choose, index=place, button=switch) -> None:
+                    button.evaluate(SHOWN)
                     box.select_option(index=index)  # the clock starts here ('change')
                     button.click()  # Playwright presses it as soon as the proposal shows it
 

@@ -8,8 +8,10 @@ clicks as the button's click message, and the browser's link answers a ping.
 
 from __future__ import annotations
 
+import asyncio
+
 from journeylab.widgets import JourneyBuilder, PersonaBuilder
-from journeylab.widgets._clicks import barrier, track
+from journeylab.widgets._clicks import CONFIRM_AFTER, barrier, track
 
 from widget_cases import nordlys
 
@@ -122,3 +124,39 @@ def test_a_click_made_in_code_acts_at_once():
     builder.buttons["add_opportunity"].click()
     assert [item.title for item in builder.journey.opportunities("Buy")] == ["Free returns"]
     assert barrier().waiting == 0
+
+
+def browser_chooses(widget, index: int) -> None:
+    """What the kernel receives when the learner picks an entry of a dropdown or list in the browser."""
+    widget.comm.handle_msg({"content": {"data": {"method": "update", "state": {"index": index}}}, "buffers": []})
+
+
+def test_a_choice_is_confirmed_at_once_so_the_switch_pressed_next_does_not_wait():
+    async def in_a_kernel() -> None:
+        builder = JourneyBuilder(nordlys(), live_preview=False)
+        link = barrier()
+        sent = link.ping.value
+        browser_chooses(builder.framework, 1)  # the proposal shows: Switch appears
+        assert builder.framework_box.layout.display != "none" and link.ping.value == sent
+        await asyncio.sleep(0)  # the kernel has said "idle" for the choice: the ping goes next
+        assert link.ping.value == sent + 1
+        browser_answers()
+        browser_click(builder.buttons["confirm_framework"])
+        assert builder.journey.framework.key == "five_stage" and link.waiting == 0
+
+    asyncio.run(in_a_kernel())
+
+
+def test_typing_is_confirmed_a_moment_after_the_last_key_not_after_each():
+    async def in_a_kernel() -> None:
+        builder = JourneyBuilder(nordlys(), live_preview=False)
+        link = barrier()
+        sent = link.ping.value
+        for typed in ("S", "Sh", "Shop"):
+            browser_types(builder.touchpoint_fields["channel"], typed)
+            await asyncio.sleep(0)
+        assert link.ping.value == sent and link.unconfirmed == 3
+        await asyncio.sleep(CONFIRM_AFTER + 0.1)
+        assert link.ping.value == sent + 1  # one ping for the three updates
+
+    asyncio.run(in_a_kernel())

@@ -251,6 +251,19 @@ def test_choosing_a_framework_says_what_moves_and_what_would_not_fit_before_anyt
     assert builder.framework_box.layout.display == "none"
 
 
+@pytest.mark.parametrize("press", ["confirm_framework", "keep_framework"])
+def test_switch_and_keep_give_the_focus_back_to_the_dropdown_before_their_buttons_hide(press):
+    builder = JourneyBuilder(nordlys(), live_preview=False)
+    builder.framework.value = "five_stage"
+    sent: list[str] = []  # what the browser hears, in order: the focus must move before the buttons hide
+    builder.framework.send = lambda content, buffers=None: sent.append(content["do"])
+    builder.framework_box.layout.observe(lambda change: sent.append(f"display {change['new']}"), "display")
+    builder.buttons[press].click()
+    assert sent == ["focus", "display none"]
+    builder.buttons["undo" if press == "confirm_framework" else "keep_framework"].click()
+    assert sent == ["focus", "display none"]  # no proposal shown: nothing to give the focus back from
+
+
 def test_hourglass_to_five_stages_and_back_restores_every_stage_goal_and_idea():
     journey = nordlys()
     journey.add_touchpoint("Try", Touchpoint("Free sample", emotion=2))

@@ -24,8 +24,11 @@ When a click arrives and every update so far is *confirmed* (a pong answered a
 ping sent after it), nothing can be held back: the button acts at once. That is
 the usual case: the form's boxes send what is typed as it is typed
 (``as_you_type`` in :mod:`journeylab.widgets._common`), and a person takes far
-longer to reach a button than a ping takes to come back; Undo or Switch after a
-click need no wait at all. Otherwise (a value typed right before the click, or
+longer to reach a button than a ping takes to come back; Undo after a click
+needs no wait at all. A choice made in one go (a dropdown, stage buttons, a
+list, a checkbox: :data:`PROMPT_WIDGETS`) is confirmed at once, not a moment
+later: such widgets send one update per choice, not one per key, and the button
+pressed next (Switch after choosing a framework) must not wait a round trip for it. Otherwise (a value typed right before the click, or
 still on its way) the click waits for the next pong, as before. Waiting costs
 one round trip to the browser: 25-50 ms in JupyterLab on a busy 2-core machine.
 
@@ -42,7 +45,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-__all__ = ["ClickBarrier", "FormButton", "barrier", "track", "CONFIRM_AFTER"]
+__all__ = ["ClickBarrier", "FormButton", "barrier", "track", "CONFIRM_AFTER", "PROMPT_WIDGETS"]
 
 
 class _Answer(widgets.IntText):
@@ -62,7 +65,7 @@ class ClickBarrier:
         self._pings: deque[tuple[int, int]] = deque()  # (ping, updates handled before it), not yet answered
         self._updates = 0  # updates of tracked widgets the browser sent and the kernel handled
         self._confirmed = 0  # of those, how many the browser has seen reported done before its last pong
-        self._confirming: asyncio.TimerHandle | None = None  # the ping planned after the last update
+        self._confirming: asyncio.Handle | None = None  # the ping planned after the last update
         self.pong.observe(self._answered, "value")
 
     @property
@@ -79,16 +82,17 @@ class ClickBarrier:
         """How many updates from the browser could still have a value held back behind them."""
         return self._updates - self._confirmed
 
-    def updated(self) -> None:
+    def updated(self, prompt: bool = False) -> None:
         """Count an update the browser sent, just handled; confirm it once the kernel has reported it done.
 
         The ping goes :data:`CONFIRM_AFTER` seconds after the last update, so typing sends one ping per
-        pause, not one per key.
+        pause, not one per key; after a ``prompt`` update (a choice made in one go) it goes as soon as the
+        kernel has reported the update done.
         """
         self._updates += 1
         if self._confirming is not None:
             self._confirming.cancel()
-        self._confirming = _later(self._confirm)
+        self._confirming = _later(self._confirm, 0.0 if prompt else CONFIRM_AFTER)
 
     def _confirm(self) -> None:
         self._confirming = None
@@ -126,18 +130,25 @@ CONFIRM_AFTER = 0.15
 """Seconds after the browser's last update before the barrier confirms it (a person clicks later than that)."""
 
 
-def _later(callback: Callable[[], Any]) -> asyncio.TimerHandle | None:
-    """Call ``callback`` :data:`CONFIRM_AFTER` seconds from now, long after the kernel reported the message done.
+PROMPT_WIDGETS: tuple[type[widgets.Widget], ...] = (
+    widgets.Dropdown, widgets.ToggleButtons, widgets.Select, widgets.RadioButtons, widgets.SelectMultiple,
+    widgets.Checkbox, widgets.ToggleButton)
+"""Widgets whose every update is a choice made in one go (not typing, not dragging): confirmed at once."""
 
-    The kernel handles a message and says "idle" without pausing in between, so a
-    callback of the event loop always comes after that "idle".
+
+def _later(callback: Callable[[], Any], delay: float) -> asyncio.Handle | None:
+    """Call ``callback`` ``delay`` seconds from now (0: next), after the kernel has reported the message done.
+
+    The kernel handles a comm message and says "idle" without pausing in between
+    (the handler is not a coroutine), so a callback of the event loop, even one
+    called soon, always comes after that "idle".
     """
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:  # no event loop: not in a kernel, so no browser either
         callback()
         return None
-    return loop.call_later(CONFIRM_AFTER, callback)
+    return loop.call_later(delay, callback) if delay else loop.call_soon(callback)
 
 
 _BARRIER: ClickBarrier | None = None
@@ -161,17 +172,17 @@ def track(root: widgets.Widget) -> None:
     """Count the browser's updates of ``root`` and every widget in it, so clicks know whether they must wait."""
     for widget in _tree(root):
         if widget.comm is not None and not getattr(widget, "_journeylab_tracked", False):
-            widget.comm.on_msg(_counting(widget._handle_msg))
+            widget.comm.on_msg(_counting(widget._handle_msg, isinstance(widget, PROMPT_WIDGETS)))
             setattr(widget, "_journeylab_tracked", True)  # noqa: B010 (not a trait: a mark on this object)
 
 
-def _counting(handle: Callable[[dict[str, Any]], Any]) -> Callable[[dict[str, Any]], None]:
+def _counting(handle: Callable[[dict[str, Any]], Any], prompt: bool) -> Callable[[dict[str, Any]], None]:
     def on_msg(msg: dict[str, Any]) -> None:
         try:
             handle(msg)
         finally:  # counted even if handling failed: the browser may hold a value back behind it all the same
             if msg["content"]["data"].get("method") == "update":
-                barrier().updated()
+                barrier().updated(prompt)
 
     return on_msg
 

@@ -497,12 +497,25 @@ class JourneyBuilder(BuilderBase):
 
     def confirm_framework(self) -> None:
         """Do the switch shown by :meth:`propose_framework`."""
+        self._focus_framework()
         self.set_framework(self.framework.value)
 
     def keep_framework(self) -> None:
         """Forget the proposed switch: the journey keeps its framework."""
+        self._focus_framework()
         self._sync()
         self._say(f"The journey keeps the {self.journey.framework.title}.")
+
+    def _focus_framework(self) -> None:
+        """Give the keyboard focus back to the framework dropdown before the proposal (and its buttons) hides.
+
+        A button that is hidden while it has the focus drops it on the page itself; the next click
+        anywhere in the notebook then costs JupyterLab a round of focusing the notebook again (about
+        50 ms on a busy 2-core machine, before the click even reaches the kernel: issue 19). The
+        dropdown is where the switch began, so the keyboard carries on from there.
+        """
+        if self.framework_box.layout.display != "none":
+            self.framework.focus()
 
     def set_framework(self, framework: str) -> None:
         """View the journey through another framework: touchpoints and goals move to the matching stages.
