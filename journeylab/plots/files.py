@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 
 from journeylab.errors import ValidationError
 from journeylab.journey import Journey
-from journeylab.plots.style import course_style
+from journeylab.plots.style import CourseFigure, course_style
 from journeylab.storage import atomic_file
 
 __all__ = ["EXPORT_FORMATS", "PAPER_SIZES", "export", "figure_svg"]
@@ -102,8 +102,11 @@ def export(figure: Figure, path: str | os.PathLike[str], format: str | None = No
         raise ValidationError("format", f"does not match the file name {path.name}", value=format,
                               allowed=EXPORT_FORMATS)
     sheet = _paper(paper, chosen)
+    shown = figure.unchanged_png(dpi) if chosen == "png" and isinstance(figure, CourseFigure) else None
     with atomic_file(path, binary=True) as file, course_style():
-        if sheet is None:
+        if shown is not None:
+            file.write(shown)  # the picture the notebook just showed, byte for byte what savefig would write
+        elif sheet is None:
             figure.savefig(file, format=chosen, dpi=dpi, metadata=_NO_DATES[chosen])
         else:
             _pdf_on_sheet(figure, file, sheet)
