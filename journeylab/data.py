@@ -45,6 +45,7 @@ to run in BigQuery for a property too large to download whole),
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -174,17 +175,40 @@ def load_activities(path: str | Path | None = None) -> pd.DataFrame:
 class CourseData:
     """The four data sets of one (synthetic) company-year, and the notebook parameters they were made for.
 
-    ``events_path`` is notebook 08's GA4 export, checked, as a full path (``None`` in the other notebooks).
+    Each table is loaded (checked against its schema, or made afresh from the
+    seed) the first time it is used, then kept: a notebook that reads only
+    ``data.customers`` never pays for the 50,000 events. ``events_path`` is
+    notebook 08's GA4 export, checked, as a full path (``None`` in the other notebooks).
     """
 
-    customers: pd.DataFrame
-    events: pd.DataFrame
-    campaigns: pd.DataFrame
-    activities: pd.DataFrame
     company: str = COMPANY_NAME
     seed: int = DEFAULT_SEED
     framework: str = "hourglass"
     events_path: str | None = None
+
+    @cached_property
+    def customers(self) -> pd.DataFrame:
+        """The customer survey: :func:`load_customers` for the default seed."""
+        return _dataset("customers", self.seed)
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        """The touchpoint event log: :func:`load_events` for the default seed."""
+        return _dataset("events", self.seed)
+
+    @cached_property
+    def campaigns(self) -> pd.DataFrame:
+        """Monthly campaign metrics: :func:`load_campaigns` for the default seed."""
+        return _dataset("campaigns", self.seed)
+
+    @cached_property
+    def activities(self) -> pd.DataFrame:
+        """Marketing statements to sort: :func:`load_activities` (the same for every seed)."""
+        return _dataset("activities", self.seed)
+
+
+def _dataset(dataset: str, seed: int) -> pd.DataFrame:
+    return _load(dataset, None) if seed == DEFAULT_SEED else _generated(dataset, seed)
 
 
 def course_data(seed: int = DEFAULT_SEED) -> CourseData:
@@ -192,12 +216,9 @@ def course_data(seed: int = DEFAULT_SEED) -> CourseData:
 
     Introduced in notebook 00. An instructor can give each participant their own
     numbers with the ``seed`` parameter; the lessons read the same either way.
+    Each table is loaded when first used (see :class:`CourseData`).
 
     >>> course_data().customers.shape
     (2000, 17)
     """
-    if seed == DEFAULT_SEED:
-        return CourseData(load_customers(), load_events(), load_campaigns(), load_activities())
-    customers, events, campaigns, activities = (_generated(dataset, seed)
-                                                for dataset in ("customers", "events", "campaigns", "activities"))
-    return CourseData(customers, events, campaigns, activities, seed=seed)
+    return CourseData(seed=seed)

@@ -124,3 +124,33 @@ def test_figure_svg_is_what_export_writes(tmp_path):
     figure = plots.persona_card(full_persona())
     written = plots.export(figure, tmp_path / "card.svg").read_text(encoding="utf-8")
     assert plots.files.figure_svg(figure) == written
+
+
+def test_a_png_export_of_a_figure_just_shown_writes_the_shown_picture_without_drawing_it_again(tmp_path, monkeypatch):
+    fresh = plots.export(plots.persona_card(full_persona()), tmp_path / "fresh.png").read_bytes()
+    figure = plots.persona_card(full_persona())
+    shown, _ = figure._repr_png_()  # what Jupyter calls to show the figure
+    monkeypatch.setattr(figure, "savefig", lambda *args, **kwargs: pytest.fail("drawn a second time"))
+    assert plots.export(figure, tmp_path / "card.png").read_bytes() == shown == fresh
+
+
+@pytest.mark.parametrize("change", [
+    lambda figure: figure.suptitle("A later title"),
+    lambda figure: figure.axes[0].text(0.5, 0.5, "a note added later"),
+    lambda figure: figure.axes[0].texts[0].set_color("red"),  # an artist drawn before, changed in place
+    lambda figure: figure.set_size_inches(4, 3),
+])
+def test_a_figure_changed_after_it_was_shown_is_drawn_afresh(tmp_path, change):
+    figure = plots.persona_card(full_persona())
+    shown, _ = figure._repr_png_()
+    change(figure)
+    exported = plots.export(figure, tmp_path / "card.png").read_bytes()
+    assert exported != shown
+    assert exported == plots.export(figure, tmp_path / "again.png").read_bytes()
+
+
+def test_a_png_at_another_dpi_or_another_format_is_drawn_afresh(tmp_path):
+    figure = plots.persona_card(full_persona())
+    shown, _ = figure._repr_png_()
+    assert plots.export(figure, tmp_path / "card.png", dpi=100).read_bytes() != shown
+    assert plots.export(figure, tmp_path / "card.svg").read_bytes().startswith(b"<?xml")

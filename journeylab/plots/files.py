@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import io
 import os
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
-from matplotlib.backends.backend_mixed import MixedModeRenderer
-from matplotlib.backends.backend_pdf import Op, PdfFile, RendererPdf
 from matplotlib.figure import Figure
 
 from journeylab.errors import ValidationError
 from journeylab.journey import Journey
-from journeylab.plots.style import course_style
+from journeylab.plots.style import CourseFigure, course_style
 from journeylab.storage import atomic_file
 
 __all__ = ["EXPORT_FORMATS", "PAPER_SIZES", "export", "figure_svg"]
@@ -103,8 +102,11 @@ def export(figure: Figure, path: str | os.PathLike[str], format: str | None = No
         raise ValidationError("format", f"does not match the file name {path.name}", value=format,
                               allowed=EXPORT_FORMATS)
     sheet = _paper(paper, chosen)
+    shown = figure.unchanged_png(dpi) if chosen == "png" and isinstance(figure, CourseFigure) else None
     with atomic_file(path, binary=True) as file, course_style():
-        if sheet is None:
+        if shown is not None:
+            file.write(shown)  # the picture the notebook just showed, byte for byte what savefig would write
+        elif sheet is None:
             figure.savefig(file, format=chosen, dpi=dpi, metadata=_NO_DATES[chosen])
         else:
             _pdf_on_sheet(figure, file, sheet)
@@ -133,16 +135,25 @@ def _paper(paper: Any, chosen: str) -> tuple[float, float] | None:
     return width / _MM_PER_INCH, height / _MM_PER_INCH
 
 
-class _SheetPdf(PdfFile):
-    """A PDF whose page is a given sheet, the drawing scaled by ``scale`` and moved by ``shift`` (points)."""
+@cache
+def _sheet_pdf() -> Any:
+    """The PDF file class whose page is a given sheet; made on first use, since matplotlib's PDF backend
+    (and the fontTools it loads) takes about 0.3 s to import and most figures are never printed."""
+    from matplotlib.backends.backend_pdf import Op, PdfFile
 
-    def __init__(self, file: IO[bytes], sheet: tuple[float, float], scale: float, shift: tuple[float, float]) -> None:
-        super().__init__(file, metadata=_NO_DATES["pdf"])
-        self._sheet, self._scale, self._shift = sheet, scale, shift
+    class SheetPdf(PdfFile):
+        """A PDF whose page is a given sheet, the drawing scaled by ``scale`` and moved by ``shift`` (points)."""
 
-    def newPage(self, width: float, height: float) -> None:  # matplotlib calls it by this name
-        super().newPage(*self._sheet)
-        self.output(self._scale, 0, 0, self._scale, *self._shift, Op.concat_matrix)  # every later mark is scaled
+        def __init__(self, file: IO[bytes], sheet: tuple[float, float], scale: float,
+                     shift: tuple[float, float]) -> None:
+            super().__init__(file, metadata=_NO_DATES["pdf"])
+            self._sheet, self._scale, self._shift = sheet, scale, shift
+
+        def newPage(self, width: float, height: float) -> None:  # matplotlib calls it by this name
+            super().newPage(*self._sheet)
+            self.output(self._scale, 0, 0, self._scale, *self._shift, Op.concat_matrix)  # every later mark is scaled
+
+    return SheetPdf
 
 
 def _pdf_on_sheet(figure: Figure, file: IO[bytes], sheet: tuple[float, float]) -> None:
@@ -151,12 +162,15 @@ def _pdf_on_sheet(figure: Figure, file: IO[bytes], sheet: tuple[float, float]) -
     matplotlib's own ``print_pdf`` makes the page the figure's size; this is the
     same few steps with the page set to the sheet and one transformation in front.
     """
+    from matplotlib.backends.backend_mixed import MixedModeRenderer
+    from matplotlib.backends.backend_pdf import RendererPdf
+
     width, height = figure.get_size_inches()
     scale = min(sheet[0] / width, sheet[1] / height)
     shift = (72 * (sheet[0] - width * scale) / 2, 72 * (sheet[1] - height * scale) / 2)
     dpi = figure.dpi
     figure.dpi = 72  # there are 72 PDF points to an inch, as in print_pdf
-    pdf = _SheetPdf(file, sheet, scale, shift)
+    pdf = _sheet_pdf()(file, sheet, scale, shift)
     try:
         pdf.newPage(width, height)
         renderer = MixedModeRenderer(figure, width, height, dpi, RendererPdf(pdf, dpi, height, width))

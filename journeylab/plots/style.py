@@ -71,6 +71,7 @@ STYLE: dict[RcKeyType, Any] = {
 """The settings every figure is drawn and saved with, on top of matplotlib's defaults."""
 
 TITLE_SIZE, SUBTITLE_SIZE, MARGIN = 17, 10.5, 0.4  # points, points, inches
+SHOWN_DPI = 150  # a figure shown in Jupyter: drawn at 150 dots per inch, shown 100 to the inch (sharp on any screen)
 
 
 @contextmanager
@@ -101,6 +102,8 @@ class CourseFigure(Figure):
     """
 
     headline = ""
+    shown_png: bytes | None = None
+    """The PNG Jupyter last showed (at :data:`SHOWN_DPI`), or None: see :meth:`unchanged_png`."""
 
     def __repr__(self) -> str:
         return f"<Figure: {self.headline}>" if self.headline else super().__repr__()
@@ -108,9 +111,21 @@ class CourseFigure(Figure):
     def _repr_png_(self) -> tuple[bytes, dict[str, int]]:
         buffer = io.BytesIO()
         with course_style():
-            self.savefig(buffer, format="png", dpi=150)
+            self.savefig(buffer, format="png", dpi=SHOWN_DPI)
+        self.shown_png = buffer.getvalue()
+        # every artist was drawn just now; from here a change to any of them marks the figure stale again
+        self.stale = False
         width, height = self.get_size_inches() * 100
-        return buffer.getvalue(), {"width": round(width), "height": round(height)}
+        return self.shown_png, {"width": round(width), "height": round(height)}
+
+    def unchanged_png(self, dpi: float) -> bytes | None:
+        """The PNG Jupyter showed, if it is what saving at ``dpi`` would write now; else None.
+
+        A notebook that shows a figure and then exports it as PNG (``to_buy`` and then
+        ``export(to_buy, ...)``) gets the same bytes without drawing it a second time; any change to
+        the figure since (a title, a size, a new line) marks it stale, and it is drawn afresh.
+        """
+        return self.shown_png if dpi == SHOWN_DPI and not self.stale else None
 
 
 # ----------------------------------------------------------------------------- colour
