@@ -1,5 +1,6 @@
 """Parameterised runs of one notebook, on the course's real notebooks (cohorts: test_cohort.py)."""
 
+import os
 from pathlib import Path
 
 import nbformat
@@ -99,3 +100,23 @@ def test_run_command_asks_for_force_before_replacing_an_output(tmp_path, capsys)
 def test_run_into_a_folder_is_refused_with_a_named_error(tmp_path, capsys):
     assert main(["run", str(START), "-o", str(tmp_path)]) == 2
     assert "output: is a folder; the run needs a file name" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="ZeroMQ has no ipc sockets on Windows: runs there keep TCP ports")
+def test_a_runs_kernel_talks_over_sockets_in_a_folder_of_its_own_that_goes_with_the_run(tmp_path):
+    # Over TCP two runs starting at once in a cohort could pick the same free port ("Address already in use").
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.cells = [
+        nbformat.v4.new_code_cell("seed = 2024", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("import json, ipykernel\n"
+                                  "info = json.loads(ipykernel.get_connection_info())\n"
+                                  "print(info['transport'], info['ip'])"),
+    ]
+    source = tmp_path / "where.ipynb"
+    nbformat.write(notebook, source)
+    ran = nbformat.read(run_notebook(source, tmp_path / "where_run.ipynb", {"seed": 5}), as_version=4)
+    transport, ip = ran.cells[-1].outputs[0]["text"].split()
+    assert transport == "ipc"
+    assert Path(ip).parent.name.startswith("journeylab-kernel-")
+    assert not Path(ip).parent.exists()  # removed with the run
