@@ -126,7 +126,7 @@ def export_journey(journey: Journey, folder: str | os.PathLike[str] = "my_journe
     ``map.pdf`` (on an A3 landscape sheet, 420 × 297 mm) and the map inside
     ``page.html``. The plan goes to ``plan.csv`` and ``plan.md``, the journey
     to ``journey.json`` (the builder opens it again), the value-effort matrix to
-    ``matrix.png``, and the persona card and the empathy map, when there are
+    ``matrix.png`` (with the ``actuals``, ranked as the page ranks), and the persona card and the empathy map, when there are
     any, to ``persona_card.png`` and ``empathy_map.png``. Every file is written
     atomically: a crash leaves the previous file, never half a new one.
 
@@ -170,7 +170,8 @@ def export_journey(journey: Journey, folder: str | os.PathLike[str] = "my_journe
     page = page_text(journey, measured, map_svg=svg)
     written = [files.map_png, files.map_svg, files.map_pdf, atomic_write(files.page, page),
                journey.to_csv(files.plan_csv), atomic_write(files.plan_md, journey.to_markdown()),
-               journey.save(files.journey_json), export(opportunity_matrix(journey), files.matrix_png)]
+               journey.save(files.journey_json),
+               export(opportunity_matrix(journey, actuals=measured), files.matrix_png)]  # ranked as the page ranks
     if journey.persona is not None:
         written.append(export(persona_card(journey.persona), files.persona_card_png))
     if empathy_map is not None:

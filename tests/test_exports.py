@@ -85,6 +85,16 @@ def test_a_map_drawn_already_is_used_and_not_drawn_again(tmp_path, monkeypatch):
     assert result.journey_map is figure
 
 
+def test_the_matrix_counts_the_missed_goals_as_the_page_does(tmp_path):
+    journey = workshop_journey()
+    actuals = {"Buy": 2.1}  # misses the Buy goal of 3 %: that stage's ideas count half as much again
+    written = export_journey(journey, tmp_path, actuals=actuals).files.matrix_png.read_bytes()
+    with_actuals = plots.export(plots.opportunity_matrix(journey, actuals=actuals), tmp_path / "with.png")
+    without = plots.export(plots.opportunity_matrix(journey), tmp_path / "without.png")
+    assert with_actuals.read_bytes() != without.read_bytes()
+    assert written == with_actuals.read_bytes()
+
+
 def test_the_pdf_map_is_an_a3_landscape_sheet(tmp_path):
     pdf = export_journey(workshop_journey(), tmp_path).files.map_pdf.read_bytes()
     box = [float(n) for n in re.search(rb"/MediaBox\s*\[([-\d.\s]+)\]", pdf).group(1).split()]
