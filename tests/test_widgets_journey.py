@@ -516,3 +516,17 @@ def test_each_click_sends_only_the_parts_of_the_preview_it_changed():
     assert touched == [1, 3 + lanes.index("Touchpoints: where, and what the customer does"),
                        3 + lanes.index("How the customer feels")]  # the title counts the touchpoints
     assert builder.preview.value == journey_map_html(builder.journey)  # what the learner sees is the whole map
+
+
+def test_after_a_click_the_preview_is_sent_before_the_forms_follow():
+    # The browser draws the new map while the kernel still fills the forms (issue 19: latency).
+    builder = JourneyBuilder(nordlys())
+    builder.select_stage("Buy")  # as a learner would have, before typing and clicking Add
+    order = []
+    for part in builder.preview.parts:
+        part.observe(lambda change: order.append("preview"), "value")
+    builder.touchpoint_list.observe(lambda change: order.append("touchpoint list"), "options")
+    builder.stage_help.observe(lambda change: order.append("stage help"), "value")
+    builder.add_touchpoint(channel="Checkout page")
+    assert order[0] == "preview" and "touchpoint list" in order
+    assert order.index("touchpoint list") > max(index for index, name in enumerate(order) if name == "preview")

@@ -192,14 +192,16 @@ class BuilderBase:
         return self._show(self.session.change(action))
 
     def _show(self, outcome: Outcome) -> bool:
-        """Show what a step of the session did: the widgets and picture when the model changed, then the message.
+        """Show what a step of the session did: the picture and the widgets when the model changed, then the message.
+
+        The preview's messages leave first, so the browser draws the new picture while the forms follow.
 
         Then whoever follows this builder (:meth:`on_change`) hears of the new model.
         """
         if outcome.changed:
-            self._sync()
-            if self.live_preview.value:
+            if self.live_preview.value:  # the picture first: it is what the learner watches after a click
                 self.refresh_preview()
+            self._sync()
         self._tell(outcome)
         if outcome.changed:
             for listener in list(self._listeners):
