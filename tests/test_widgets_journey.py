@@ -12,7 +12,6 @@ import pytest
 
 from journeylab.journey import Journey, StageGoal, Touchpoint
 from journeylab.opportunities import Opportunity
-from journeylab.plots.maps import JOURNEY_MAP_LANES
 from journeylab.plots.previews import journey_map_html
 from journeylab.widgets import JourneyBuilder
 
@@ -508,13 +507,12 @@ def test_each_click_sends_only_the_parts_of_the_preview_it_changed():
         action()
         return [index for index, (old, part) in enumerate(zip(before, parts)) if old != part.value]
 
-    lanes = [lane.title for lane in JOURNEY_MAP_LANES]
-    assert changed_by(lambda: builder.set_goal("Know", goal="Be seen", kpi="Reach", target="5000")) == [
-        3 + lanes.index("Stage goal")]
+    # the widgets: 0 the style, 1 title, stage headings and goals, 2 the touchpoint lanes, 3 the notes lanes
+    assert changed_by(lambda: builder.set_goal("Know", goal="Be seen", kpi="Reach", target="5000")) == [1]
     assert changed_by(lambda: builder.set_name("Nordlys Living")) == [1]  # the title
-    touched = changed_by(lambda: builder.add_touchpoint("Buy", channel="Checkout", emotion=-1))
-    assert touched == [1, 3 + lanes.index("Touchpoints: where, and what the customer does"),
-                       3 + lanes.index("How the customer feels")]  # the title counts the touchpoints
+    assert changed_by(lambda: builder.add_touchpoint("Buy", channel="Checkout", emotion=-1)) == [1, 2]  # the title counts them
+    assert changed_by(lambda: builder.add_opportunity("Buy", title="Show delivery cost early")) == [3]
+    assert changed_by(lambda: builder.set_framework("five_stage")) == [1, 2, 3]  # three messages, not eleven
     assert builder.preview.value == journey_map_html(builder.journey)  # what the learner sees is the whole map
 
 

@@ -3,11 +3,12 @@
 Every widget message costs time on its way to the browser, and every new piece
 of HTML there costs layout and painting. A journey map of 30 touchpoints is
 about 20 kB of HTML: sending and drawing all of it after each click made the
-builder feel slow. The panel holds the preview in parts (the journey map's
-title, its stage headings and one part per lane, from
-:func:`journeylab.plots.previews.journey_map_parts`), each in an HTML widget of
+builder feel slow; so does one message per lane, since the browser lays the
+page out again for each. The panel holds the preview in a few parts (the
+journey builder's: the map's head with its goals, the touchpoint lanes, the
+notes lanes; see ``JourneyBuilder._preview_parts``), each in an HTML widget of
 its own. Showing a new preview sets each part; ipywidgets sends a value only
-when it differs, so a new goal sends the goal lane and nothing else.
+when it differs, so a new goal sends the head and nothing else.
 
 ``panel.value`` is the whole preview as the learner sees it (the parts joined),
 so tests read it as they read an HTML widget. Private to

@@ -40,6 +40,7 @@ from journeylab.kpis import get_kpi
 from journeylab.page import export_page
 from journeylab.personas import Persona
 from journeylab.plots import previews
+from journeylab.plots.maps import JOURNEY_MAP_LANES
 from journeylab.storage import atomic_write
 from journeylab.widgets._base import BuilderBase
 from journeylab.widgets._common import (
@@ -78,6 +79,19 @@ _GOAL_FORM = {
 }
 _EMPTY_GOAL = {"goal": "", "kpi": "", "target": "", "unit": "%", "better": "higher"}
 
+
+
+def _preview_groups() -> tuple[tuple[int, int], ...]:
+    """Where :func:`previews.journey_map_parts` is cut for the builder's preview widgets (see ``_preview_parts``)."""
+    titles = [lane.title for lane in JOURNEY_MAP_LANES]
+    before_lanes = 3  # the style, the title and the stage headings come first
+    touchpoints = before_lanes + titles.index("Touchpoints: where, and what the customer does")
+    notes = before_lanes + titles.index("Thinking")  # the lanes after the feeling curve
+    return (0, 1), (1, touchpoints), (touchpoints, notes), (notes, before_lanes + len(titles))
+
+
+PREVIEW_GROUPS = _preview_groups()
+"""The journey preview's widgets as ranges of map parts: style; head and goals; touchpoint lanes; the rest."""
 
 class JourneyBuilder(BuilderBase):
     """Build a :class:`~journeylab.journey.Journey` in a form, with a live journey map.
@@ -224,7 +238,15 @@ class JourneyBuilder(BuilderBase):
         return previews.journey_map_html(self.journey)
 
     def _preview_parts(self) -> tuple[str, ...]:
-        return previews.journey_map_parts(self.journey)  # one part per lane: a click sends the lanes it changed
+        """The map in four widgets: the style; title, stage headings and goals; the touchpoint lanes; the rest.
+
+        Each widget a click changes is one message, and the browser lays the page out again for
+        each, so the lanes go in a few groups rather than one widget each (issue 19): a goal or a
+        new name sends the small head, a touchpoint the head (it counts them) and the touchpoint
+        lanes, a switch of framework three messages instead of eleven.
+        """
+        parts = previews.journey_map_parts(self.journey)
+        return tuple("".join(parts[start:end]) for start, end in PREVIEW_GROUPS)
 
     def _stage_name(self, stage: str | None) -> str:
         """The stage a method works on: the one given (then also shown), else the chosen one."""
