@@ -188,17 +188,17 @@ class CourseData:
 
     @cached_property
     def customers(self) -> pd.DataFrame:
-        """The customer survey: :func:`load_customers` for the default seed."""
+        """The customer survey: :func:`load_customers` for the default seed, else made from ``seed``."""
         return _dataset("customers", self.seed)
 
     @cached_property
     def events(self) -> pd.DataFrame:
-        """The touchpoint event log: :func:`load_events` for the default seed."""
+        """The touchpoint event log: :func:`load_events` for the default seed, else made from ``seed``."""
         return _dataset("events", self.seed)
 
     @cached_property
     def campaigns(self) -> pd.DataFrame:
-        """Monthly campaign metrics: :func:`load_campaigns` for the default seed."""
+        """Monthly campaign metrics: :func:`load_campaigns` for the default seed, else made from ``seed``."""
         return _dataset("campaigns", self.seed)
 
     @cached_property

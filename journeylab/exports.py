@@ -125,9 +125,10 @@ def export_journey(journey: Journey, folder: str | os.PathLike[str] = "my_journe
     already) and that one picture becomes ``map.png``, ``map.svg``,
     ``map.pdf`` (on an A3 landscape sheet, 420 × 297 mm) and the map inside
     ``page.html``. The plan goes to ``plan.csv`` and ``plan.md``, the journey
-    to ``journey.json`` (the builder opens it again), the value-effort matrix to
-    ``matrix.png`` (with the ``actuals``, ranked as the page ranks), and the persona card and the empathy map, when there are
-    any, to ``persona_card.png`` and ``empathy_map.png``. Every file is written
+    to ``journey.json`` (the builder opens it again), the value-effort matrix
+    (with the ``actuals``, ranked as the page ranks) to ``matrix.png``, and the
+    persona card and the empathy map, when there are any, to
+    ``persona_card.png`` and ``empathy_map.png``. Every file is written
     atomically: a crash leaves the previous file, never half a new one.
 
     Parameters

@@ -27,9 +27,10 @@ the usual case: the form's boxes send what is typed as it is typed
 longer to reach a button than a ping takes to come back; Undo after a click
 needs no wait at all. A choice made in one go (a dropdown, stage buttons, a
 list, a checkbox: :data:`PROMPT_WIDGETS`) is confirmed at once, not a moment
-later: such widgets send one update per choice, not one per key, and the button
-pressed next (Switch after choosing a framework) must not wait a round trip for it. Otherwise (a value typed right before the click, or
-still on its way) the click waits for the next pong, as before. Waiting costs
+later: such widgets send one update per choice, not one per key, and the
+button pressed next (Switch after choosing a framework) must not wait a round
+trip for it. Otherwise (a value typed right before the click, or still on its
+way) the click waits for the next pong, as before. Waiting costs
 one round trip to the browser: 25-50 ms in JupyterLab on a busy 2-core machine.
 
 A click made in code (``button.click()``, as tests and papermill runs do)

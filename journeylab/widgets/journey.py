@@ -80,7 +80,6 @@ _GOAL_FORM = {
 _EMPTY_GOAL = {"goal": "", "kpi": "", "target": "", "unit": "%", "better": "higher"}
 
 
-
 def _preview_groups() -> tuple[tuple[int, int], ...]:
     """Where :func:`previews.journey_map_parts` is cut for the builder's preview widgets (see ``_preview_parts``)."""
     titles = [lane.title for lane in JOURNEY_MAP_LANES]
@@ -90,8 +89,9 @@ def _preview_groups() -> tuple[tuple[int, int], ...]:
     return (0, 1), (1, touchpoints), (touchpoints, notes), (notes, before_lanes + len(titles))
 
 
-PREVIEW_GROUPS = _preview_groups()
+_PREVIEW_GROUPS = _preview_groups()
 """The journey preview's widgets as ranges of map parts: style; head and goals; touchpoint lanes; the rest."""
+
 
 class JourneyBuilder(BuilderBase):
     """Build a :class:`~journeylab.journey.Journey` in a form, with a live journey map.
@@ -246,7 +246,7 @@ class JourneyBuilder(BuilderBase):
         lanes, a switch of framework three messages instead of eleven.
         """
         parts = previews.journey_map_parts(self.journey)
-        return tuple("".join(parts[start:end]) for start, end in PREVIEW_GROUPS)
+        return tuple("".join(parts[start:end]) for start, end in _PREVIEW_GROUPS)
 
     def _stage_name(self, stage: str | None) -> str:
         """The stage a method works on: the one given (then also shown), else the chosen one."""
