@@ -95,11 +95,16 @@ def journey_files(journey: Journey | str, folder: str | os.PathLike[str] = "my_j
 
 @dataclass(frozen=True)
 class ExportedJourney:
-    """What :func:`export_journey` wrote, and the map it drew: shown in a notebook, it is the map and the list."""
+    """What :func:`export_journey` wrote, and the map it drew: shown in a notebook, it is the map and the list.
+
+    ``journey_map`` and ``matrix`` are the figures behind ``map.png`` and
+    ``matrix.png``: showing them does not draw them again.
+    """
 
     files: JourneyFiles
     written: tuple[Path, ...]
     journey_map: Figure
+    matrix: Figure
     _png: bytes
 
     def __iter__(self):
@@ -169,12 +174,12 @@ def export_journey(journey: Journey, folder: str | os.PathLike[str] = "my_journe
         file.write(svg)
     export(figure, files.map_pdf, paper=MAP_PAPER)
     page = page_text(journey, measured, map_svg=svg)
+    matrix = opportunity_matrix(journey, actuals=measured)  # ranked as the page ranks
     written = [files.map_png, files.map_svg, files.map_pdf, atomic_write(files.page, page),
                journey.to_csv(files.plan_csv), atomic_write(files.plan_md, journey.to_markdown()),
-               journey.save(files.journey_json),
-               export(opportunity_matrix(journey, actuals=measured), files.matrix_png)]  # ranked as the page ranks
+               journey.save(files.journey_json), export(matrix, files.matrix_png)]
     if journey.persona is not None:
         written.append(export(persona_card(journey.persona), files.persona_card_png))
     if empathy_map is not None:
         written.append(export(draw_empathy_map(empathy_map), files.empathy_map_png))
-    return ExportedJourney(files, tuple(written), figure, png)
+    return ExportedJourney(files, tuple(written), journey_map=figure, matrix=matrix, _png=png)

@@ -95,6 +95,13 @@ def test_the_matrix_counts_the_missed_goals_as_the_page_does(tmp_path):
     assert written == with_actuals.read_bytes()
 
 
+def test_the_matrix_it_returns_shows_matrix_png_without_drawing_it_again(tmp_path, monkeypatch):
+    result = export_journey(workshop_journey(), tmp_path, actuals={"Buy": 2.1})
+    monkeypatch.setattr(result.matrix, "savefig", lambda *args, **kwargs: pytest.fail("drew the matrix again"))
+    shown, _ = result.matrix._repr_png_()  # what Jupyter calls to show it
+    assert shown == result.files.matrix_png.read_bytes()
+
+
 def test_the_pdf_map_is_an_a3_landscape_sheet(tmp_path):
     pdf = export_journey(workshop_journey(), tmp_path).files.map_pdf.read_bytes()
     box = [float(n) for n in re.search(rb"/MediaBox\s*\[([-\d.\s]+)\]", pdf).group(1).split()]

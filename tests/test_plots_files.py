@@ -134,6 +134,14 @@ def test_a_png_export_of_a_figure_just_shown_writes_the_shown_picture_without_dr
     assert plots.export(figure, tmp_path / "card.png").read_bytes() == shown == fresh
 
 
+def test_a_figure_exported_as_png_and_then_shown_shows_the_file_without_drawing_it_again(tmp_path, monkeypatch):
+    figure = plots.persona_card(full_persona())
+    written = plots.export(figure, tmp_path / "card.png").read_bytes()
+    monkeypatch.setattr(figure, "savefig", lambda *args, **kwargs: pytest.fail("drawn a second time"))
+    shown, _ = figure._repr_png_()
+    assert shown == written
+
+
 @pytest.mark.parametrize("change", [
     lambda figure: figure.suptitle("A later title"),
     lambda figure: figure.axes[0].text(0.5, 0.5, "a note added later"),

@@ -102,10 +102,9 @@ def export(figure: Figure, path: str | os.PathLike[str], format: str | None = No
         raise ValidationError("format", f"does not match the file name {path.name}", value=format,
                               allowed=EXPORT_FORMATS)
     sheet = _paper(paper, chosen)
-    shown = figure.unchanged_png(dpi) if chosen == "png" and isinstance(figure, CourseFigure) else None
     with atomic_file(path, binary=True) as file, course_style():
-        if shown is not None:
-            file.write(shown)  # the picture the notebook just showed, byte for byte what savefig would write
+        if chosen == "png" and isinstance(figure, CourseFigure):
+            file.write(figure.png(dpi))  # drawn once for the notebook and the file, whichever comes first
         elif sheet is None:
             figure.savefig(file, format=chosen, dpi=dpi, metadata=_NO_DATES[chosen])
         else:

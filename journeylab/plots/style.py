@@ -102,30 +102,32 @@ class CourseFigure(Figure):
     """
 
     headline = ""
-    shown_png: bytes | None = None
-    """The PNG Jupyter last showed (at :data:`SHOWN_DPI`), or None: see :meth:`unchanged_png`."""
+    _last_png: tuple[float, bytes] | None = None  # (dpi, bytes) of the PNG drawn last: see png()
 
     def __repr__(self) -> str:
         return f"<Figure: {self.headline}>" if self.headline else super().__repr__()
 
     def _repr_png_(self) -> tuple[bytes, dict[str, int]]:
+        width, height = self.get_size_inches() * 100
+        return self.png(SHOWN_DPI), {"width": round(width), "height": round(height)}
+
+    def png(self, dpi: float = SHOWN_DPI) -> bytes:
+        """The figure as PNG bytes at ``dpi``, drawn only if it changed since the last PNG at that dpi.
+
+        Showing a figure and exporting it as PNG (``to_buy`` and then
+        ``export(to_buy, ...)``), or the other way round, draws it once: the
+        second gets the same bytes. Any change to the figure since (a title, a
+        size, a new line) marks it stale, and it is drawn afresh.
+        """
+        if self._last_png is not None and self._last_png[0] == dpi and not self.stale:
+            return self._last_png[1]
         buffer = io.BytesIO()
         with course_style():
-            self.savefig(buffer, format="png", dpi=SHOWN_DPI)
-        self.shown_png = buffer.getvalue()
+            self.savefig(buffer, format="png", dpi=dpi)
+        self._last_png = (dpi, buffer.getvalue())
         # every artist was drawn just now; from here a change to any of them marks the figure stale again
         self.stale = False
-        width, height = self.get_size_inches() * 100
-        return self.shown_png, {"width": round(width), "height": round(height)}
-
-    def unchanged_png(self, dpi: float) -> bytes | None:
-        """The PNG Jupyter showed, if it is what saving at ``dpi`` would write now; else None.
-
-        A notebook that shows a figure and then exports it as PNG (``to_buy`` and then
-        ``export(to_buy, ...)``) gets the same bytes without drawing it a second time; any change to
-        the figure since (a title, a size, a new line) marks it stale, and it is drawn afresh.
-        """
-        return self.shown_png if dpi == SHOWN_DPI and not self.stale else None
+        return self._last_png[1]
 
 
 # ----------------------------------------------------------------------------- colour
