@@ -6,7 +6,8 @@ The floor is one cell that imports journeylab, pandas, matplotlib.pyplot and ipy
 of the course pays before its first idea (kernel start included). Each notebook runs with nbclient on a
 fresh kernel in a temporary folder (so my_journey/ and the like land there), side by side with the floor:
 floor, notebook, floor, notebook ..., and its time is divided by the median of the floors of its own
-rounds, so a machine that slows down for a while slows both. Goal: every notebook within 2x the floor.
+rounds, so a machine that slows down for a while slows both (3 rounds by default: the median of three is
+not moved by one slow run, as the mean of two would be). Goal: every notebook within 2x the floor.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def run(notebook: nbformat.NotebookNode) -> float:
 
 
 def main() -> None:
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 2
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3  # an odd count: the median passes over one slow run
     chosen = [Path(name) for name in sys.argv[2:]] or sorted((COURSE_ROOT / "notebooks").glob("[0-9]*.ipynb"))
     os.environ.setdefault("JOURNEYLAB_COURSE", str(COURSE_ROOT))  # the data, from the temporary folder too
     floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_SOURCE)])
