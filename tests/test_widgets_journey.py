@@ -14,6 +14,7 @@ from journeylab.journey import Journey, StageGoal, Touchpoint
 from journeylab.opportunities import Opportunity
 from journeylab.plots.previews import journey_map_html
 from journeylab.widgets import JourneyBuilder
+from journeylab.widgets._common import LIST_ROW_CHARS
 
 from widget_cases import channels, nordlys, problem
 
@@ -36,6 +37,16 @@ def test_touchpoint_form_and_add_button_add_a_touchpoint_and_clear_the_form():
     assert form["channel"].value == "" and form["emotion"].value == 0
     assert builder.touchpoint_list.options == (("1. Store visit – Sits on the sofa (+2)", 0),)
     assert "Added Store visit to Try" in builder.message.value
+
+
+def test_a_long_touchpoint_is_shortened_in_the_list_and_its_feeling_still_shows():
+    # the list is about 300 px wide on a 1280 px screen with the file browser open (issue 19)
+    builder = JourneyBuilder(nordlys(), live_preview=False)
+    action = "Reads every review of the sofa on three sites, then asks friends on a group chat"
+    builder.add_touchpoint("Try", channel="Review sites", customer_action=action, emotion=-1)
+    label = builder.touchpoint_list.options[-1][0]
+    assert len(label) <= LIST_ROW_CHARS and label.startswith("1. Review sites – Reads") and label.endswith("… (-1)")
+    assert builder.journey.touchpoints("Try")[-1].customer_action == action  # only the list row is short
 
 
 def test_choosing_a_stage_shows_its_touchpoints_and_suggestions():
@@ -514,6 +525,19 @@ def test_each_click_sends_only_the_parts_of_the_preview_it_changed():
     assert changed_by(lambda: builder.add_opportunity("Buy", title="Show delivery cost early")) == [3]
     assert changed_by(lambda: builder.set_framework("five_stage")) == [1, 2, 3]  # three messages, not eleven
     assert builder.preview.value == journey_map_html(builder.journey)  # what the learner sees is the whole map
+
+
+def test_a_framework_switch_sends_the_preview_before_the_stage_buttons_and_lands_on_the_matching_stage():
+    builder = JourneyBuilder(nordlys())
+    builder.select_stage("Trust")
+    order = []
+    for part in builder.preview.parts:
+        part.observe(lambda change: order.append("preview"), "value")
+    builder.stage.observe(lambda change: order.append("stage buttons"), "options")
+    builder.set_framework("five_stage")
+    assert order[0] == "preview" and order.index("stage buttons") > order.index("preview")
+    assert builder.stage.options == ("Awareness", "Interest", "Desire", "Action", "Post-action")
+    assert builder.stage.value == "Desire"  # where Trust's touchpoints went
 
 
 def test_after_a_click_the_preview_is_sent_before_the_forms_follow():

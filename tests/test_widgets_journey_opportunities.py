@@ -10,6 +10,7 @@ import pytest
 from journeylab.journey import Journey
 from journeylab.opportunities import Opportunity
 from journeylab.widgets import JourneyBuilder
+from journeylab.widgets._common import LIST_ROW_CHARS
 
 from widget_cases import nordlys, opportunity_journey, problem
 
@@ -46,6 +47,17 @@ def test_opportunity_form_adds_edits_and_removes_with_undo(tmp_path):
     assert builder.journey.opportunities("Buy") == (added,)
     builder.undo()
     assert builder.journey == nordlys() and Journey.load(path) == nordlys()
+
+
+def test_a_long_title_is_shortened_in_the_list_and_its_status_still_shows():
+    builder = JourneyBuilder(nordlys(), live_preview=False)
+    title = "Show the delivery cost on every product page, in the basket and in the confirmation e-mail"
+    builder.add_opportunity("Buy", title=title, status="planned")
+    (label, _), = builder.opportunity_list.options
+    assert len(label) <= LIST_ROW_CHARS and label.endswith("… (planned)")
+    assert builder.journey.opportunities("Buy")[0].title == title  # only the list row is short
+    builder.opportunity_list.value = 0
+    assert builder.opportunity_fields["title"].value == title
 
 
 def test_opportunity_in_code_and_the_stages_pain_points_as_suggestions():

@@ -35,7 +35,7 @@ from journeylab.widgets._clicks import FormButton
 __all__ = [
     "LABEL_WIDTH", "plain_words", "say_ok", "say_problem",
     "text_field", "lines_field", "combo_field", "choice_field", "slider_field", "with_readout", "labelled", "button",
-    "form_values", "lines", "as_lines", "as_number", "plain_number", "slug", "TabContext",
+    "form_values", "lines", "as_lines", "as_number", "plain_number", "slug", "list_row", "LIST_ROW_CHARS", "TabContext",
 ]
 
 @dataclass(frozen=True)
@@ -235,6 +235,30 @@ def plain_number(value: float) -> str:
     ('3', '3.5', '2500000')
     """
     return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+LIST_ROW_CHARS = 48
+"""About as many characters as one row of a builder's list shows on a 1280 px screen with JupyterLab's
+file browser open: the list is then about 330 px wide, some 50 characters of ordinary text."""
+
+
+def list_row(number: int, text: str, detail: str) -> str:
+    """One row of a builder's list, "3. text (detail)": the text is shortened with "…" so the row fits
+    and the detail at its end is never cut off.
+
+    >>> list_row(1, "Instagram – Sees a friend's sofa", "+1")
+    "1. Instagram – Sees a friend's sofa (+1)"
+    >>> list_row(2, "Store visit – Sits on every sofa in the shop, twice, with the whole family", "+2")
+    '2. Store visit – Sits on every sofa in the… (+2)'
+    """
+    head, tail = f"{number}. ", f" ({detail})"
+    room = max(LIST_ROW_CHARS - len(head) - len(tail), 12)
+    if len(text) > room:
+        cut = text[:room - 1]
+        if text[room - 1] != " " and " " in cut[room // 2:]:  # end on a whole word if one ends in the second half
+            cut = cut[:cut.rindex(" ")]
+        text = cut.rstrip(" ,;:–-") + "…"
+    return head + text + tail
 
 
 def slug(name: str) -> str:

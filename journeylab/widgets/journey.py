@@ -51,6 +51,7 @@ from journeylab.widgets._common import (
     combo_field,
     form_values,
     labelled,
+    list_row,
     plain_number,
     text_field,
 )
@@ -179,6 +180,7 @@ class JourneyBuilder(BuilderBase):
                                                   "value")
         self.goal_fields["kpi"].observe(lambda change: self._syncing or self._kpi_chosen(change["new"]), "value")
         self._goal_shown: tuple[str, StageGoal | None] | None = None
+        self._stage_after_switch: str | None = None  # where a framework switch lands: shown after the preview
         context = TabContext(self.session, self._change, self._stage_name, self._say_problem, self._describe)
         self.notes, self.opportunities = NotesTab(context), OpportunitiesTab(context)
         self.buttons.update(self.opportunities.buttons)
@@ -261,7 +263,10 @@ class JourneyBuilder(BuilderBase):
         journey, names = self.journey, self.journey.stage_names
         self.name.value, self.framework.value = journey.name, journey.framework.key
         self.framework_box.layout.display = "none"  # a proposed switch is over once the journey changes
-        stage = self.stage.value if self.stage.value in names else names[0]
+        stage = self._stage_after_switch or self.stage.value  # after a switch: the stage that matches the old one
+        self._stage_after_switch = None
+        if stage not in names:
+            stage = names[0]
         with self.stage.hold_sync():  # new stages and the chosen one: one message
             if tuple(self.stage.options) != names:
                 self.stage.options = names
@@ -288,7 +293,7 @@ class JourneyBuilder(BuilderBase):
     @staticmethod
     def _list_label(index: int, touchpoint: Touchpoint) -> str:
         action = f" – {touchpoint.customer_action}" if touchpoint.customer_action else ""
-        return f"{index + 1}. {touchpoint.channel}{action} ({touchpoint.emotion:+d})".replace("(+0)", "(0)")
+        return list_row(index + 1, touchpoint.channel + action, f"{touchpoint.emotion:+d}".replace("+0", "0"))
 
     def _select(self, index: int | None) -> None:
         with self._quiet():
@@ -553,11 +558,11 @@ class JourneyBuilder(BuilderBase):
                 return f"The journey already uses the {target.title}."
             self._model = plan.journey
             self._switches.remember(old, plan.journey)
-            stage = convert(self.stage.value, old.framework, target)[0]
-            with self._quiet(), self.stage.hold_sync():
+            # the stage buttons follow the preview (_show_model): they are not what the learner watches
+            self._stage_after_switch = convert(self.stage.value, old.framework, target)[0]
+            with self._quiet():
                 self.touchpoint_list.value = None
                 self.opportunities.select_row(None)
-                self.stage.options, self.stage.value = target.stage_names, stage
             if plan.restored:
                 return f"Switched back to the {target.title}: everything is where it was before you switched."
             kept = sum(len(self.journey.touchpoints(name)) for name in target.stage_names)

@@ -40,6 +40,7 @@ from journeylab.widgets._common import (
     choice_field,
     combo_field,
     form_values,
+    list_row,
     plain_number,
     slider_field,
     text_field,
@@ -166,7 +167,7 @@ class OpportunitiesTab:
 
     @staticmethod
     def _label(index: int, item: Opportunity) -> str:
-        return f"{index + 1}. {item.title} ({item.status})"  # the numbers are in the table below
+        return list_row(index + 1, item.title, item.status)  # the numbers are in the table below
 
     def select_row(self, index: int | None) -> None:
         """Mark a row of the list as chosen (None: none), without filling the form."""
