@@ -43,11 +43,15 @@ class EventLog:
 
     @cached_property
     def by_stage(self) -> list[tuple[np.ndarray, np.ndarray]]:
-        """``(user, time)`` of the events at each stage: one cheap sort, then each pass reads a slice."""
-        order = np.argsort(self.stage.astype(np.int8), kind="stable")  # radix sort on small ints
-        bounds = np.searchsorted(self.stage[order], np.arange(len(self.stage_names) + 1))
-        users, times = self.user[order], self.time[order]
-        return [(users[start:end], times[start:end]) for start, end in pairwise(bounds)]
+        """``(user, time)`` of the events at each stage, in the log's order, picked out once for every pass.
+
+        Why one pick per stage rather than one sort by stage: the picks read the
+        log front to back, so the time per event stays the same from 1M to 5M
+        events; the sort's scattered reads made 5M events twice as slow per event.
+        """
+        stage = self.stage.astype(np.int8)  # an eighth of the memory to scan for each stage
+        rows = [np.flatnonzero(stage == position) for position in range(len(self.stage_names))]
+        return [(self.user[picked], self.time[picked]) for picked in rows]
 
 
 def read_events(events: pd.DataFrame, framework: str | Framework) -> EventLog:
