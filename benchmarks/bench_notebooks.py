@@ -23,7 +23,7 @@ import nbformat
 from nbclient import NotebookClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout, installed or not
-from journeylab.kernels import own_sockets
+from journeylab.kernels import kernel_config
 
 COURSE_ROOT = Path(__file__).resolve().parent.parent
 GOAL = 2.0
@@ -32,7 +32,7 @@ FLOOR_SOURCE = "import journeylab, pandas, matplotlib.pyplot, ipywidgets"
 
 def run(notebook: nbformat.NotebookNode) -> float:
     """Seconds to run ``notebook`` top to bottom on a fresh kernel, in a temporary folder."""
-    with tempfile.TemporaryDirectory() as folder, own_sockets() as config:  # as the course's own runs start kernels
+    with tempfile.TemporaryDirectory() as folder, kernel_config() as config:  # as the course's own runs start kernels
         client = NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": folder}},
                                 config=config)
         start = time.perf_counter()

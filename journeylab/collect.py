@@ -25,7 +25,7 @@ import pandas as pd
 
 from journeylab.checks import CHECK_MIME_TYPE, CORRECT, INCORRECT, NOT_ANSWERED, SIGNING_ENV, signature
 from journeylab.errors import FileFormatError, ValidationError
-from journeylab.kernels import own_sockets
+from journeylab.kernels import kernel_config
 from journeylab.progress_store import throwaway_progress
 from journeylab.spreadsheet_text import safe_frame
 from journeylab.storage import atomic_write
@@ -82,7 +82,7 @@ def run_submission(path: Path, participant: str, *, time_limit: int = CELL_TIME_
     for cell in notebook.cells:  # only what runs now counts
         if cell.cell_type == "code":
             cell.outputs = []
-    with tempfile.TemporaryDirectory(prefix="journeylab-collect-") as scratch, own_sockets() as config:
+    with tempfile.TemporaryDirectory(prefix="journeylab-collect-") as scratch, kernel_config() as config:
         client = NotebookClient(
             notebook, timeout=time_limit, kernel_name="python3", allow_errors=True,
             resources={"metadata": {"path": scratch}}, store_widget_state=False, config=config,

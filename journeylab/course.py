@@ -26,7 +26,7 @@ import nbformat
 
 from journeylab.errors import FileFormatError
 from journeylab.folders import course_folder
-from journeylab.kernels import own_sockets
+from journeylab.kernels import kernel_config
 from journeylab.progress_store import throwaway_progress
 from journeylab.storage import atomic_write
 from journeylab.time_limits import AUTHOR_EXECUTE_CELL_SECONDS
@@ -179,7 +179,7 @@ def execute_in_place(path: str | Path, timeout: int = AUTHOR_EXECUTE_CELL_SECOND
 
     path = Path(path)
     notebook = nbformat.read(path, as_version=4)
-    with throwaway_progress(), own_sockets() as config:
+    with throwaway_progress(), kernel_config() as config:
         NotebookClient(notebook, timeout=timeout, kernel_name="python3", store_widget_state=False,
                        resources={"metadata": {"path": str(path.parent)}}, config=config).execute()
     for cell in notebook.cells:

@@ -24,7 +24,7 @@ from typing import Any
 
 from journeylab.errors import CourseFolderError, FileFormatError, JourneyLabError, SchemaError, UnknownNameError, ValidationError
 from journeylab.folders import course_folder
-from journeylab.kernels import own_sockets
+from journeylab.kernels import kernel_config
 from journeylab.parameters import PARAMETERS
 from journeylab.progress_store import throwaway_progress
 from journeylab.time_limits import COURSE_RUN_CELL_SECONDS
@@ -124,7 +124,7 @@ def run_notebook(
     handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.stem}.", suffix=".running.ipynb")
     os.close(handle)
     try:
-        with own_sockets() as config:
+        with kernel_config() as config:
             papermill.execute_notebook(
                 str(path), temporary, parameters=cleaned, kernel_name="python3", cwd=str(output.parent),
                 progress_bar=False, log_output=False, execution_timeout=timeout, config=config,

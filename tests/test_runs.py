@@ -120,3 +120,20 @@ def test_a_runs_kernel_talks_over_sockets_in_a_folder_of_its_own_that_goes_with_
     assert transport == "ipc"
     assert Path(ip).parent.name.startswith("journeylab-kernel-")
     assert not Path(ip).parent.exists()  # removed with the run
+
+
+def test_a_runs_kernel_keeps_its_own_log_out_of_the_instructors_terminal(tmp_path, capfd):
+    # jupyter_client interrupts a kernel before it stops it; landing mid-reply, that printed
+    # "[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel." after runs that went well.
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.cells = [
+        nbformat.v4.new_code_cell("seed = 2024", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("get_ipython().kernel.log.error('a line of the kernel log')\n"
+                                  "print('the notebook still speaks')"),
+    ]
+    source = tmp_path / "log.ipynb"
+    nbformat.write(notebook, source)
+    ran = nbformat.read(run_notebook(source, tmp_path / "log_run.ipynb"), as_version=4)
+    assert ran.cells[-1].outputs[0]["text"] == "the notebook still speaks\n"
+    assert "a line of the kernel log" not in capfd.readouterr().err
