@@ -18,8 +18,6 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from test_lab import free_port
-
 NOTEBOOKS = {
     "persona.ipynb": [
         "import journeylab as jl\nbuilder = jl.widgets.PersonaBuilder(autosave='persona.json')",
@@ -47,22 +45,27 @@ def lab_with_builder(jupyter_env, tmp_path_factory):
         notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in cells])
         notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         nbformat.write(notebook, folder / name)
-    port, token = free_port(), secrets.token_hex(16)
+    token = secrets.token_hex(16)
+    # --port=0: the server takes a free port itself and writes it into its runtime file. A port picked here
+    # and bound by the server seconds later could be taken meanwhile, and JupyterLab would move to another.
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+        [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--port=0", "--ServerApp.ip=127.0.0.1",
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={folder}", "--LabApp.news_url=None", "--allow-root"],
         env=jupyter_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
-    base = f"http://127.0.0.1:{port}"
+    info = Path(jupyter_env["JUPYTER_RUNTIME_DIR"]) / f"jpserver-{server.pid}.json"
+    base, answered = None, False
     try:
         deadline = time.monotonic() + 120
-        while server.poll() is None and time.monotonic() < deadline:
+        while server.poll() is None and not answered and time.monotonic() < deadline:
             try:
+                base = base or f"http://127.0.0.1:{json.loads(info.read_text(encoding='utf-8'))['port']}"
                 urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
+                answered = True
+            except (OSError, ValueError, KeyError):  # no runtime file yet, half written, or not answering yet
                 time.sleep(0.3)
         assert server.poll() is None, f"JupyterLab exited with code {server.returncode}"
+        assert answered, f"JupyterLab did not answer in 120 s (its runtime file: {base or 'not written'})"
         yield folder, f"{base}/lab/workspaces/test/tree/persona.ipynb?reset&token={token}"
     finally:
         if server.poll() is None:
