@@ -1,4 +1,4 @@
-"""How the package starts the kernels that run notebooks unwatched (runs, cohorts, ``verify``, ``collect``).
+"""How the package starts the kernels that run notebooks unwatched (runs, cohorts, ``verify``, ``collect``, ``execute``).
 
 Two settings, both for the person at the terminal:
 

@@ -102,19 +102,22 @@ def test_run_into_a_folder_is_refused_with_a_named_error(tmp_path, capsys):
     assert "output: is a folder; the run needs a file name" in capsys.readouterr().err
 
 
+def small_notebook(path: Path, code: str) -> Path:
+    """A notebook with a parameters cell (``seed``) and one cell of ``code``, written to ``path``."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.cells = [nbformat.v4.new_code_cell("seed = 2024", metadata={"tags": ["parameters"]}),
+                      nbformat.v4.new_code_cell(code)]
+    nbformat.write(notebook, path)
+    return path
+
+
 @pytest.mark.skipif(os.name != "posix", reason="ZeroMQ has no ipc sockets on Windows: runs there keep TCP ports")
 def test_a_runs_kernel_talks_over_sockets_in_a_folder_of_its_own_that_goes_with_the_run(tmp_path):
     # Over TCP two runs starting at once in a cohort could pick the same free port ("Address already in use").
-    notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    notebook.cells = [
-        nbformat.v4.new_code_cell("seed = 2024", metadata={"tags": ["parameters"]}),
-        nbformat.v4.new_code_cell("import json, ipykernel\n"
-                                  "info = json.loads(ipykernel.get_connection_info())\n"
-                                  "print(info['transport'], info['ip'])"),
-    ]
-    source = tmp_path / "where.ipynb"
-    nbformat.write(notebook, source)
+    source = small_notebook(tmp_path / "where.ipynb", "import json, ipykernel\n"
+                                                    "info = json.loads(ipykernel.get_connection_info())\n"
+                                                    "print(info['transport'], info['ip'])")
     ran = nbformat.read(run_notebook(source, tmp_path / "where_run.ipynb", {"seed": 5}), as_version=4)
     transport, ip = ran.cells[-1].outputs[0]["text"].split()
     assert transport == "ipc"
@@ -125,15 +128,8 @@ def test_a_runs_kernel_talks_over_sockets_in_a_folder_of_its_own_that_goes_with_
 def test_a_runs_kernel_keeps_its_own_log_out_of_the_instructors_terminal(tmp_path, capfd):
     # jupyter_client interrupts a kernel before it stops it; landing mid-reply, that printed
     # "[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel." after runs that went well.
-    notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    notebook.cells = [
-        nbformat.v4.new_code_cell("seed = 2024", metadata={"tags": ["parameters"]}),
-        nbformat.v4.new_code_cell("get_ipython().kernel.log.error('a line of the kernel log')\n"
-                                  "print('the notebook still speaks')"),
-    ]
-    source = tmp_path / "log.ipynb"
-    nbformat.write(notebook, source)
+    source = small_notebook(tmp_path / "log.ipynb", "get_ipython().kernel.log.error('a line of the kernel log')\n"
+                                                  "print('the notebook still speaks')")
     ran = nbformat.read(run_notebook(source, tmp_path / "log_run.ipynb"), as_version=4)
     assert ran.cells[-1].outputs[0]["text"] == "the notebook still speaks\n"
     assert "a line of the kernel log" not in capfd.readouterr().err
